@@ -1,0 +1,151 @@
+/* UI string tables and placeholder formatting. */
+#include "core/i18n.h"
+#include "core/util.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const i18n_languages[I18N_LANG_COUNT] = {"en", "ru", "zh"};
+
+struct I18n {
+    cJSON *tables[I18N_LANG_COUNT];
+    int current;
+};
+
+static int lang_index(const char *lang)
+{
+    for (int i = 0; i < I18N_LANG_COUNT; i++)
+        if (lang && strcmp(lang, i18n_languages[i]) == 0)
+            return i;
+    return -1;
+}
+
+I18n *i18n_load(const char *dir, char *err, size_t errlen)
+{
+    I18n *i18n = calloc(1, sizeof *i18n);
+    if (!i18n)
+        return NULL;
+    if (err && errlen)
+        err[0] = '\0';
+    for (int i = 0; i < I18N_LANG_COUNT; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "%s.json", i18n_languages[i]);
+        char *path = util_path_join(dir, name);
+        char *data = NULL;
+        size_t len = 0;
+        if (path && util_read_file(path, 1 << 20, &data, &len) == UTIL_OK) {
+            i18n->tables[i] = cJSON_ParseWithLength(data, len);
+            if (!cJSON_IsObject(i18n->tables[i]) && err && errlen)
+                snprintf(err, errlen, "%s: not a JSON object", path);
+        } else if (err && errlen) {
+            snprintf(err, errlen, "%s: cannot be read", path ? path : name);
+        }
+        free(data);
+        free(path);
+    }
+    return i18n;
+}
+
+void i18n_free(I18n *i18n)
+{
+    if (!i18n)
+        return;
+    for (int i = 0; i < I18N_LANG_COUNT; i++)
+        cJSON_Delete(i18n->tables[i]);
+    free(i18n);
+}
+
+bool i18n_set_language(I18n *i18n, const char *lang)
+{
+    int i = lang_index(lang);
+    if (i < 0)
+        return false;
+    i18n->current = i;
+    return true;
+}
+
+const char *i18n_language(const I18n *i18n)
+{
+    return i18n_languages[i18n->current];
+}
+
+static const char *lookup(const cJSON *table, const char *key)
+{
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(table, key);
+    return cJSON_IsString(it) ? it->valuestring : NULL;
+}
+
+const char *i18n_get_lang(const I18n *i18n, const char *lang, const char *key)
+{
+    if (!i18n)
+        return key;
+    int i = lang_index(lang);
+    const char *s = i >= 0 ? lookup(i18n->tables[i], key) : NULL;
+    if (!s)
+        s = lookup(i18n->tables[0], key);
+    return s ? s : key;
+}
+
+const char *i18n_get(const I18n *i18n, const char *key)
+{
+    return i18n_get_lang(i18n, i18n ? i18n_languages[i18n->current] : "en", key);
+}
+
+size_t i18n_key_count(const I18n *i18n, const char *lang)
+{
+    int i = lang_index(lang);
+    return i >= 0 && i18n->tables[i] ? (size_t)cJSON_GetArraySize(i18n->tables[i]) : 0;
+}
+
+const char *i18n_key_at(const I18n *i18n, const char *lang, size_t idx)
+{
+    int i = lang_index(lang);
+    if (i < 0 || !i18n->tables[i])
+        return NULL;
+    const cJSON *it = cJSON_GetArrayItem(i18n->tables[i], (int)idx);
+    return it ? it->string : NULL;
+}
+
+char *i18n_format(char *out, size_t cap, const char *pattern, const char *const *names,
+                  const char *const *values, size_t n)
+{
+    size_t o = 0;
+    if (cap == 0)
+        return out;
+    for (const char *p = pattern; *p && o + 1 < cap;) {
+        if (*p == '{') {
+            const char *close = strchr(p, '}');
+            bool replaced = false;
+            if (close) {
+                size_t nl = (size_t)(close - p - 1);
+                for (size_t i = 0; i < n; i++) {
+                    if (strlen(names[i]) == nl && strncmp(p + 1, names[i], nl) == 0) {
+                        for (const char *v = values[i]; *v && o + 1 < cap; v++)
+                            out[o++] = *v;
+                        p = close + 1;
+                        replaced = true;
+                        break;
+                    }
+                }
+            }
+            if (replaced)
+                continue;
+        }
+        out[o++] = *p++;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+const char *i18n_match_locale(const char *locale)
+{
+    if (!locale)
+        return "en";
+    if (strncmp(locale, "ru", 2) == 0)
+        return "ru";
+    if (strncmp(locale, "zh", 2) == 0)
+        return "zh";
+    return "en";
+}

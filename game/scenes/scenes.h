@@ -1,0 +1,12 @@
+/* Every scene's vtable, for the registry. */
+#ifndef FRONTIERS_SCENES_H
+#define FRONTIERS_SCENES_H
+
+#include "core/scene.h"
+
+extern const SceneVtable scene_title;
+extern const SceneVtable scene_menu;
+extern const SceneVtable scene_profiles;
+extern const SceneVtable scene_settings;
+
+#endif

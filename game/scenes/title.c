@@ -1,0 +1,222 @@
+/* The title screen: the game's name, the pack being played in three languages, a river that
+ * draws itself across an atlas page, and a seal stamped in the corner. Any confirm goes on to
+ * the profiles screen (or straight to the menu when a profile is already chosen). */
+#include "core/packset.h"
+#include "core/scene.h"
+#include "scenes/scenes.h"
+#include "ui/draw.h"
+#include "ui/text.h"
+#include "ui/widgets.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef struct TitleScene {
+    Scene base;
+    double t;          /* seconds since the screen appeared */
+    bool leaving;
+} TitleScene;
+
+static Scene *title_create(App *app, const char *arg)
+{
+    (void)arg;
+    TitleScene *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    if (app->settings.reduced_motion)
+        s->t = 10.0;
+    return &s->base;
+}
+
+static void title_destroy(Scene *scene, App *app)
+{
+    (void)app;
+    free(scene);
+}
+
+static SceneOutcome title_action(Scene *scene, App *app, const Action *a)
+{
+    TitleScene *s = (TitleScene *)scene;
+    switch (a->kind) {
+    case ACTION_CONFIRM:
+    case ACTION_POINTER_UP:
+    case ACTION_MENU:
+        app_sound(app, "confirm");
+        s->leaving = true;
+        return scene_replace(app->profile_id ? "menu" : "profiles", NULL);
+    case ACTION_BACK:
+        return (SceneOutcome){SCENE_QUIT, NULL, NULL};
+    default:
+        return scene_stay();
+    }
+}
+
+static SceneOutcome title_update(Scene *scene, App *app, double dt)
+{
+    (void)app;
+    ((TitleScene *)scene)->t += dt;
+    return scene_stay();
+}
+
+/* A meandering river in normalised coordinates, drawn up to `progress` (0-1). */
+static void draw_river(App *app, double t, float progress)
+{
+    const Theme *th = app->theme;
+    float w = (float)app->width, h = (float)app->height;
+    enum { N = 120 };
+    float px = 0, py = 0;
+    float width = th->unit * 0.9f;
+    for (int i = 0; i <= N; i++) {
+        float u = (float)i / N;
+        if (u > progress)
+            break;
+        float x = -0.02f * w + u * 1.04f * w;
+        float y = h * (0.95f - 0.07f * u) + sinf(u * 9.0f + 0.6f) * h * 0.025f + sinf(u * 23.0f) * h * 0.008f;
+        float wave = app->settings.reduced_motion ? 0.0f : sinf((float)t * 1.5f - u * 12.0f) * 0.15f;
+        if (i > 0) {
+            draw_line(app->renderer, px, py, x, y, width * (1.0f + u * 0.8f + wave), th->teal);
+            draw_circle(app->renderer, x, y, width * (1.0f + u * 0.8f + wave) / 2, th->teal);
+        }
+        px = x;
+        py = y;
+    }
+}
+
+/* The square seal in the corner, pressed in with a short bounce. */
+static void draw_seal(App *app, float cx, float cy, float size, float press)
+{
+    const Theme *th = app->theme;
+    if (press <= 0)
+        return;
+    float scale = 1.0f + (1.0f - (float)ease_out_cubic(press)) * 0.6f;
+    Uint8 alpha = (Uint8)(230 * clamp01(press * 2));
+    float s = size * scale;
+    SDL_Rect r = {(int)(cx - s / 2), (int)(cy - s / 2), (int)s, (int)s};
+    draw_rounded(app->renderer, r, (int)(s * 0.08f), color_alpha(th->seal, alpha));
+    SDL_Rect inner = {r.x + (int)(s * 0.07f), r.y + (int)(s * 0.07f), r.w - (int)(s * 0.14f), r.h - (int)(s * 0.14f)};
+    draw_rounded_outline(app->renderer, inner, (int)(s * 0.05f), (int)(s * 0.03f) + 1, color_alpha(th->on_accent, alpha));
+    /* 边疆: "frontier", as carved on a seal (two columns read top to bottom, right to left). */
+    TextOpts o = {.style = TEXT_DISPLAY, .size = (int)(s * 0.36f), .align = TEXT_CENTER};
+    text_draw_centered(app->text, "\xE8\xBE\xB9", &o, (SDL_Rect){inner.x, inner.y, inner.w, inner.h / 2}, color_alpha(th->on_accent, alpha));
+    text_draw_centered(app->text, "\xE7\x96\x86", &o, (SDL_Rect){inner.x, inner.y + inner.h / 2, inner.w, inner.h / 2}, color_alpha(th->on_accent, alpha));
+}
+
+/* Three archival cards fanned on the right: the treaties that drew the Amur border. */
+static void draw_cards(App *app, double t)
+{
+    const Theme *th = app->theme;
+    static const char *const years[3] = {"1689", "1858", "1860"};
+    static const char *const keys[3] = {"title.card_nerchinsk", "title.card_aigun", "title.card_beijing"};
+    int cw = app->width * 24 / 100, ch = cw * 6 / 10;
+    int base_x = app->width - th->margin * 2 - cw - th->unit * 8;
+    int base_y = app->height * 30 / 100;
+    for (int i = 0; i < 3; i++) {
+        float in = (float)ease_out_cubic((t - 0.5 - i * 0.15) / 0.5);
+        if (in <= 0)
+            continue;
+        SDL_Rect r = {base_x + i * th->unit * 4 + (int)((1 - in) * app->width * 0.2f), base_y + i * (ch * 50 / 100), cw, ch};
+        Uint8 a = (Uint8)(255 * in);
+        draw_shadow(app->renderer, r, th->radius / 2, th->unit, color_alpha(th->shadow, (Uint8)(th->shadow.a * in)));
+        draw_rounded(app->renderer, r, th->radius / 2, color_alpha(th->card, a));
+        draw_rounded_outline(app->renderer, r, th->radius / 2, 1, color_alpha(th->line, a));
+        /* Year and name above a red rule, then ruled lines, as on an index card. */
+        int pad = th->unit * 3;
+        TextOpts yo = {.style = TEXT_H1};
+        const TextBlock *yb = text_draw(app->text, years[i], &yo, r.x + pad, r.y + th->unit, color_alpha(th->ink, a));
+        TextOpts no = {.style = TEXT_BODY, .wrap = cw - 3 * pad - yb->w, .max_lines = 2};
+        const TextBlock *nb = text_get(app->text, app_tr(app, keys[i]), &no);
+        text_draw(app->text, app_tr(app, keys[i]), &no, r.x + 2 * pad + yb->w, r.y + th->unit + (yb->h - nb->h) / 2, color_alpha(th->ink_soft, a));
+        int rule_y = r.y + th->unit * 2 + yb->h;
+        draw_rect(app->renderer, (SDL_Rect){r.x + pad, rule_y, cw - 2 * pad, th->unit / 3 + 1}, color_alpha(th->seal, (Uint8)(a * 0.7f)));
+        for (int k = 1; k <= 3; k++)
+            draw_rect(app->renderer, (SDL_Rect){r.x + pad, rule_y + k * ch / 6, cw - 2 * pad, 1}, color_alpha(th->line, a));
+    }
+}
+
+static void title_draw(Scene *scene, App *app)
+{
+    TitleScene *s = (TitleScene *)scene;
+    const Theme *th = app->theme;
+    double t = s->t;
+    ui_background(app, t);
+    draw_river(app, t, (float)ease_out_cubic(t / 1.6));
+
+    int x = th->margin * 2;
+    int y = app->height / 7;
+    float appear = (float)ease_out_cubic((t - 0.2) / 0.6);
+    int rise = (int)((1.0f - appear) * th->unit * 4);
+    Uint8 alpha = (Uint8)(255 * appear);
+
+    TextOpts kicker = {.style = TEXT_BODY_BOLD};
+    const TextBlock *b = text_draw(app->text, app_tr(app, "title.kicker"), &kicker, x, y + rise, color_alpha(th->seal, alpha));
+    y += b->h + th->unit;
+    TextOpts big = {.style = TEXT_DISPLAY, .size = th->size[TEXT_DISPLAY] * 3 / 2};
+    b = text_draw(app->text, "Frontiers", &big, x - th->unit / 2, y + rise, color_alpha(th->ink, alpha));
+    y += b->h;
+    draw_rect(app->renderer, (SDL_Rect){x, y, (int)(b->w * appear), th->unit / 2 + 1}, color_alpha(th->gold, alpha));
+    y += th->unit * 3;
+    TextOpts tag = {.style = TEXT_H2, .wrap = app->width * 52 / 100};
+    b = text_draw(app->text, app_tr(app, "title.tagline"), &tag, x, y + rise, color_alpha(th->ink_soft, alpha));
+    y += b->h + th->unit * 4;
+
+    /* The pack being played, named in all three languages. */
+    size_t npacks = packset_count(app->packs);
+    if (npacks > 0) {
+        TextOpts lab = {.style = TEXT_SMALL};
+        b = text_draw(app->text, app_tr(app, "title.pack"), &lab, x, y, color_alpha(th->ink_soft, alpha));
+        y += b->h + th->unit / 2;
+        char line[512];
+        snprintf(line, sizeof line, "%s  \xC2\xB7  %s  \xC2\xB7  %s", packset_title(app->packs, 0, "en"),
+                 packset_title(app->packs, 0, "ru"), packset_title(app->packs, 0, "zh"));
+        TextOpts po = {.style = TEXT_BODY_BOLD, .wrap = app->width * 55 / 100, .max_lines = 2};
+        b = text_draw(app->text, line, &po, x, y, color_alpha(th->ink, alpha));
+        y += b->h;
+    } else {
+        TextOpts po = {.style = TEXT_BODY, .wrap = app->width * 6 / 10};
+        b = text_draw(app->text, app_tr(app, "title.no_packs"), &po, x, y, th->seal);
+        y += b->h;
+    }
+
+    draw_seal(app, app->width - th->margin * 2.6f, th->margin * 2.6f, th->unit * 17.0f, (float)((t - 0.9) / 0.35));
+
+    /* The prompt breathes gently; it is the one thing to do on this screen. */
+    float pulse = app->settings.reduced_motion ? 1.0f : 0.85f + 0.15f * sinf((float)t * 3.0f);
+    const char *prompt = app->input.last_device == INPUT_GAMEPAD ? app_tr(app, "title.start_pad") : app_tr(app, "title.start");
+    TextOpts pr = {.style = TEXT_BODY_BOLD, .align = TEXT_CENTER};
+    const TextBlock *pb = text_get(app->text, prompt, &pr);
+    int pad = th->unit * 2;
+    SDL_Rect pill = {x, y + th->unit * 5, pb->w + pad * 4, pb->h + pad * 2};
+    Uint8 pa = (Uint8)(255 * clamp01((t - 1.0) / 0.4));
+    draw_shadow(app->renderer, pill, pill.h / 2, th->unit, color_alpha(th->shadow, (Uint8)(th->shadow.a * pa / 255)));
+    draw_rounded(app->renderer, pill, pill.h / 2, color_alpha(color_mix(th->seal, th->ink, 1.0f - pulse), pa));
+    draw_arrow(app->renderer, (float)(pill.x + pad * 1.6f), (float)(pill.y + pill.h / 2), (float)pad, 1, color_alpha(th->on_accent, pa));
+    text_draw_centered(app->text, prompt, &pr, (SDL_Rect){pill.x + pad, pill.y, pill.w - pad, pill.h}, color_alpha(th->on_accent, pa));
+
+    draw_cards(app, t);
+
+    char footer[160];
+    if (app->profile_id)
+        snprintf(footer, sizeof footer, "v%s  \xC2\xB7  %s", FRONTIERS_VERSION, app->profile_name);
+    else
+        snprintf(footer, sizeof footer, "v%s", FRONTIERS_VERSION);
+    TextOpts fo = {.style = TEXT_SMALL, .align = TEXT_RIGHT};
+    text_draw(app->text, footer, &fo, app->width - th->margin, app->height - th->margin / 2 - th->size[TEXT_SMALL] * 2, th->ink_soft);
+}
+
+static void title_report(Scene *scene, App *app, cJSON *out)
+{
+    (void)app;
+    cJSON_AddNumberToObject(out, "seconds", ((TitleScene *)scene)->t);
+}
+
+const SceneVtable scene_title = {
+    .name = "title",
+    .create = title_create,
+    .destroy = title_destroy,
+    .action = title_action,
+    .update = title_update,
+    .draw = title_draw,
+    .report = title_report,
+};
