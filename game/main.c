@@ -178,7 +178,7 @@ static int run_replay(int argc, char **argv)
     Replay rp;
     char err[256];
     if (replay_parse(text, len, &rp, err, sizeof err) != 0) {
-        fprintf(stderr, "%s:%s\n", o.replay_file, err + 4);
+        fprintf(stderr, "%s:%s\n", o.replay_file, strncmp(err, "line ", 5) == 0 ? err + 5 : err);
         free(text);
         return 1;
     }

@@ -177,6 +177,8 @@ int replay_parse(const char *text, size_t len, Replay *out, char *err, size_t er
             last = frame + DRAG_STEPS;
             continue;
         }
+        if (strcmp(word, "click") == 0 || strcmp(word, "drag") == 0)
+            goto bad_args;
         if (strcmp(word, "press") == 0 || strcmp(word, "move") == 0 || strcmp(word, "release") == 0) {
             if (sscanf(rest, "%d %d%c", &x0, &y0, &extra) != 2)
                 goto bad_args;

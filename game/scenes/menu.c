@@ -165,11 +165,12 @@ static void menu_draw(Scene *scene, App *app)
     else
         snprintf(sub, sizeof sub, "%s", app_tr(app, "menu.no_profile"));
     int top = ui_header(app, app_tr(app, "menu.title"), sub);
-    layout(s, app, top + th->unit * 2);
     if (s->big_count == 0) {
         TextOpts o = {.style = TEXT_BODY, .wrap = app->width - 2 * th->margin};
-        text_draw(app->text, app_tr(app, "menu.modes_coming"), &o, th->margin, top + th->unit * 2, th->ink_soft);
+        const TextBlock *b = text_draw(app->text, app_tr(app, "menu.modes_coming"), &o, th->margin, top + th->unit * 2, th->ink_soft);
+        top += b->h + th->unit * 2;
     }
+    layout(s, app, top + th->unit * 2);
     for (int i = 0; i < s->count; i++) {
         const MenuEntry *e = s->entries[i];
         bool focused = s->nav.focus == i;
