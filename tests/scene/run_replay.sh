@@ -1,0 +1,40 @@
+#!/bin/sh
+# Runs one scene test: plays a replay file through the real binary with no display and checks
+# every "# expect: TEXT" line of the file appears in the JSON outcome, and every
+# "# reject: TEXT" line does not. "# setup: FILE" first replays another file into the same
+# user folder (to start from a state: a profile, settings).
+# Usage: run_replay.sh FRONTIERS REPLAY_FILE
+set -u
+bin=$1
+file=$2
+export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0
+user=$(mktemp -d)
+trap 'rm -rf "$user"' EXIT
+dir=$(dirname "$file")
+for setup in $(sed -n 's/^# setup: //p' "$file"); do
+  "$bin" replay "$dir/$setup" --user-dir "$user" >/dev/null || { echo "FAIL setup $setup"; exit 1; }
+done
+out=$("$bin" replay "$file" --user-dir "$user" 2>"$user/stderr")
+status=$?
+echo "$out"
+fail=0
+if [ $status -ne 0 ]; then
+  echo "FAIL: exit status $status"; cat "$user/stderr"; fail=1
+fi
+sed -n 's/^# expect: //p' "$file" > "$user/expect"
+sed -n 's/^# reject: //p' "$file" > "$user/reject"
+n=0
+while IFS= read -r want; do
+  n=$((n + 1))
+  case "$out" in
+    *"$want"*) ;;
+    *) echo "FAIL: expected to find: $want"; fail=1 ;;
+  esac
+done < "$user/expect"
+while IFS= read -r bad; do
+  case "$out" in
+    *"$bad"*) echo "FAIL: did not expect: $bad"; fail=1 ;;
+  esac
+done < "$user/reject"
+if [ "$n" -eq 0 ]; then echo "FAIL: $file has no '# expect:' line"; fail=1; fi
+exit $fail
