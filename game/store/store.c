@@ -196,18 +196,26 @@ static StoreError migrate(Store *store, int from, int to)
     return STORE_OK;
 }
 
-/* True when the database passes PRAGMA quick_check (a file that is not a database fails). */
-static bool db_is_sound(sqlite3 *db)
+/* Runs PRAGMA quick_check: STORE_OK when sound, STORE_ERR_CORRUPT when damaged (or not a
+ * database at all), another error when the check could not run (busy, I/O): a database that
+ * merely could not be read right now must never be moved aside. */
+static StoreError check_db(Store *store)
 {
     sqlite3_stmt *st = NULL;
-    bool ok = false;
-    if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, NULL) == SQLITE_OK
-        && sqlite3_step(st) == SQLITE_ROW) {
+    int rc = sqlite3_prepare_v2(store->db, "PRAGMA quick_check", -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    StoreError err;
+    if (rc == SQLITE_ROW) {
         const char *r = (const char *)sqlite3_column_text(st, 0);
-        ok = r && strcmp(r, "ok") == 0;
+        err = r && strcmp(r, "ok") == 0 ? STORE_OK : STORE_ERR_CORRUPT;
+    } else {
+        err = store_map_sqlite(store, rc);
+        if (err == STORE_OK)
+            err = STORE_ERR_CORRUPT; /* no answer row at all */
     }
     sqlite3_finalize(st);
-    return ok;
+    return err;
 }
 
 /* Moves path (and its -wal / -shm) to path.corrupt-YYYYMMDD-HHMMSS[-N]; returns the new path. */
@@ -320,7 +328,10 @@ StoreError store_open_ex(const char *user_dir, const StoreOptions *options, Stor
     err = open_db(store, store->path);
     if (err != STORE_OK)
         goto fail;
-    if (!db_is_sound(store->db)) {
+    err = check_db(store);
+    if (err != STORE_OK && err != STORE_ERR_CORRUPT)
+        goto fail;
+    if (err == STORE_ERR_CORRUPT) {
         close_db(store);
         char *aside = move_aside(store->path, opt.now);
         if (!aside) {

@@ -131,6 +131,41 @@ static void corrupt_database_should_be_moved_aside_and_replaced(void)
     free(dir);
 }
 
+static void damaged_page_should_be_found_by_the_check_and_moved_aside(void)
+{
+    char *dir = fresh_dir("damaged");
+    Store *s = open_store(dir);
+    int64_t p = 0;
+    CHECK_INT(store_profile_create(s, "Page", T0, &p), STORE_OK);
+    char item[32];
+    for (int i = 0; i < 200; i++) {
+        snprintf(item, sizeof item, "item-%d", i);
+        StoreAnswer a = answer(p, item, 3, T0 + i);
+        CHECK_INT(store_answer_record(s, &a, NULL, NULL), STORE_OK);
+    }
+    store_close(s); /* the last connection checkpoints the WAL into the main file */
+    char *db = util_path_join(dir, "progress.db");
+    FILE *f = fopen(db, "r+b");
+    CHECK(f != NULL);
+    if (f) {
+        unsigned char junk[512];
+        memset(junk, 0xA5, sizeof junk);
+        fseek(f, 4096 * 3, SEEK_SET); /* inside a b-tree page, past the header page */
+        fwrite(junk, 1, sizeof junk, f);
+        fclose(f);
+    }
+    char *aside = NULL;
+    StoreOptions opt = {.now = T0};
+    CHECK_INT(store_open_ex(dir, &opt, &s, &aside), STORE_OK);
+    CHECK(aside != NULL);
+    StoreProfile found;
+    CHECK_INT(store_profile_find(s, "Page", &found), STORE_ERR_NOT_FOUND); /* a fresh database */
+    store_close(s);
+    free(aside);
+    free(db);
+    free(dir);
+}
+
 static void database_from_a_newer_game_should_be_refused_untouched(void)
 {
     char *dir = fresh_dir("newer");
@@ -670,6 +705,7 @@ int main(void)
     RUN(open_should_create_a_wal_database_at_the_current_version);
     RUN(second_open_should_report_locked_until_the_first_closes);
     RUN(corrupt_database_should_be_moved_aside_and_replaced);
+    RUN(damaged_page_should_be_found_by_the_check_and_moved_aside);
     RUN(database_from_a_newer_game_should_be_refused_untouched);
     RUN(every_migration_step_should_bring_old_data_to_the_current_version);
     RUN(profiles_should_be_unique_ignoring_case_and_bounded_in_length);
