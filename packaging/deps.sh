@@ -1,0 +1,21 @@
+#!/bin/sh
+# Installs what Frontiers needs to build, run and test on Debian 12 / Ubuntu 22.04 or newer.
+# Run as root, or as a user with sudo. Safe to run again.
+set -e
+pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcjson-dev libsqlite3-dev"
+# Tests: clang for the fuzz targets, valgrind for the memory checks.
+pkgs="$pkgs clang valgrind"
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO=sudo
+else
+  SUDO=
+fi
+missing=""
+for p in $pkgs; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "Installing:$missing"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
