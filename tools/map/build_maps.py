@@ -156,9 +156,10 @@ BU = Polygon([(134.42, 48.36), (134.55, 48.392), (134.70, 48.40), (134.85, 48.43
               (135.03, 48.478), (135.06, 48.44), (135.05, 48.38), (134.95, 48.33), (134.80, 48.305),
               (134.65, 48.30), (134.50, 48.315)])
 from shapely.affinity import scale as _scale
-BU = _scale(BU, xfact=1.0, yfact=0.66, origin=(134.75, 48.40))   # to ~335 km2
-TARABAROV = Polygon([(134.56, 48.398), (134.62, 48.402), (134.68, 48.408), (134.66, 48.418), (134.60, 48.416), (134.565, 48.41)])
-lo, hi = 134.43, 135.05                        # split line: the meridian leaving ~171 km2 to the west
+from shapely.affinity import translate as _translate
+BU = _translate(_scale(BU, xfact=1.0, yfact=0.66, origin=(134.75, 48.40)), xoff=-0.1)   # to ~335 km2
+TARABAROV = _translate(Polygon([(134.56, 48.398), (134.62, 48.402), (134.68, 48.408), (134.66, 48.418), (134.60, 48.416), (134.565, 48.41)]), xoff=-0.1, yoff=-0.005)
+lo, hi = 134.33, 134.95                        # split line: the meridian leaving ~171 km2 to the west
 for _ in range(40):
     mid = (lo + hi) / 2
     if km2(BU.intersection(box(130, 40, mid, 50))) < 171: lo = mid
@@ -218,13 +219,19 @@ main = cn_ru_lines[0]
 argun_amur_to_K = LineString(sub_line(main, main.coords[0] if main.coords[0][0] < main.coords[-1][0] else main.coords[-1], K))
 argun_to_C = LineString(sub_line(main, main.coords[0] if main.coords[0][0] < main.coords[-1][0] else main.coords[-1], C))
 # 2004: replace the Kazakevichev-channel section with the main Amur channel and the split meridian
-box_kh = box(134.3, 48.2, 135.1, 48.55)
-outside = main.difference(box_kh)
-north_edge = [(134.35, 48.36), (134.45, 48.39), (134.56, 48.425), (134.70, 48.425), (SPLIT, 48.42)]
-south_pt = (SPLIT, 48.30)
-pieces = lines(outside)
-west_end = min(pieces, key=lambda l: abs(l.coords[-1][0] - 134.3) + abs(l.coords[0][0] - 134.3))
-fix = LineString(north_edge + [south_pt, (134.95, 48.33), (135.05, 48.35), (135.1, 48.36)])
+# west of the split meridian the 2004 line leaves the Kazakevichev channel for the main Amur
+# channel north of Tarabarov, then runs south across the island along the split meridian
+WX = 134.2
+q = box(WX, 48.2, SPLIT, 48.55)
+outside = main.difference(q)
+entry = main.intersection(LineString([(WX, 48.2), (WX, 48.55)]))
+exit_ = main.intersection(LineString([(SPLIT, 48.2), (SPLIT, 48.55)]))
+def ep(g, near):
+    pts = [g] if isinstance(g, Point) else [x for x in getattr(g, 'geoms', []) if isinstance(x, Point)]
+    if not pts:   # no crossing: the point of the line nearest the wanted place
+        p_ = main.interpolate(main.project(Point(near))); return (p_.x, p_.y)
+    p_ = min(pts, key=lambda x: x.distance(Point(near))); return (p_.x, p_.y)
+fix = LineString([ep(entry, (WX, 48.33)), (WX + 0.1, 48.37), (134.46, 48.405), (134.6, 48.42), (SPLIT, 48.41), ep(exit_, (SPLIT, 48.3))])
 border2004 = unary_union([outside, fix] + lines(kp_ru) + lines(mn_ru))
 border1991 = unary_union([main] + lines(kp_ru) + lines(mn_ru))
 border1860 = unary_union([cn_ru, mn_ru])
