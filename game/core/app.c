@@ -60,7 +60,7 @@ static void update_size(App *app)
         scale = (int)(app->config.scale * 100);
     theme_compute(app->theme, w, h, scale, app->settings.high_contrast);
     if (app->text)
-        text_set_theme(app->text, app->theme);
+        ui_text_set_theme(app->text, app->theme);
 }
 
 void app_apply_settings(App *app)
@@ -233,7 +233,7 @@ int app_init(App *app, const AppConfig *config)
     update_size(app);
 
     char *fonts_dir = util_path_join(app->data_dir, "assets/fonts");
-    app->text = text_create(app->renderer, fonts_dir, app->theme, err, sizeof err);
+    app->text = ui_text_create(app->renderer, fonts_dir, app->theme, err, sizeof err);
     free(fonts_dir);
     if (!app->text) {
         fprintf(stderr, "frontiers: no usable font in %s/assets/fonts: %s\n", app->data_dir, err);
@@ -273,7 +273,7 @@ void app_shutdown(App *app)
     if (app->store)
         store_close(app->store);
     audio_destroy(app->audio);
-    text_destroy(app->text);
+    ui_text_destroy(app->text);
     i18n_free(app->i18n);
     free(app->theme);
     for (int i = 0; i < app->notice_count; i++)
@@ -403,13 +403,13 @@ static void draw_notices(App *app)
     int y = app->height - t->margin;
     for (int i = app->notice_count - 1; i >= 0; i--) {
         TextOpts o = {.style = TEXT_BODY, .wrap = app->width * 2 / 3, .max_lines = 3};
-        const TextBlock *b = text_get(app->text, app->notices[i], &o);
+        const TextBlock *b = ui_text_get(app->text, app->notices[i], &o);
         int pad = t->unit * 2;
         SDL_Rect box = {(app->width - b->w) / 2 - pad, y - b->h - 2 * pad, b->w + 2 * pad, b->h + 2 * pad};
         double left = app->notice_until[i] - app->time;
         Uint8 alpha = (Uint8)(left < 0.5 ? 255 * (left / 0.5) : 255);
         draw_rounded(app->renderer, box, t->radius, color_alpha(t->ink, (Uint8)(alpha * 0.92)));
-        text_draw(app->text, app->notices[i], &o, box.x + pad, box.y + pad, color_alpha(t->on_accent, alpha));
+        ui_text_draw(app->text, app->notices[i], &o, box.x + pad, box.y + pad, color_alpha(t->on_accent, alpha));
         y = box.y - t->unit;
     }
 }
@@ -426,7 +426,7 @@ void app_draw(App *app)
         if (app->stack[i]->vt->draw)
             app->stack[i]->vt->draw(app->stack[i], app);
     draw_notices(app);
-    text_end_frame(app->text);
+    ui_text_end_frame(app->text);
     app->frame++;
 }
 
@@ -475,7 +475,7 @@ static int translate(App *app, const SDL_Event *e, Action *out, int max)
         break;
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
-        text_flush(app->text);
+        ui_text_flush(app->text);
         break;
     case SDL_KEYDOWN: {
         SDL_Keycode k = e->key.keysym.sym;

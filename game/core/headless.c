@@ -21,13 +21,13 @@ bool headless_resize(App *app, int w, int h)
         SDL_FreeSurface(canvas);
         return false;
     }
-    text_flush(app->text);
+    ui_text_flush(app->text);
     SDL_DestroyRenderer(app->renderer);
     SDL_FreeSurface(app->canvas);
     app->canvas = canvas;
     app->renderer = r;
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
-    text_set_renderer(app->text, r);
+    ui_text_set_renderer(app->text, r);
     app->width = w;
     app->height = h;
     app_apply_settings(app);

@@ -145,10 +145,10 @@ static void draw_tile(App *app, const MenuEntry *e, SDL_Rect r, bool focused, in
     draw_rect(app->renderer, (SDL_Rect){r.x + th->unit * 2, r.y + th->unit * 2, th->unit / 2 + 1, r.h - th->unit * 4}, color_alpha(th->seal, alpha));
     int pad = th->unit * 4;
     TextOpts title = {.style = TEXT_H2, .wrap = r.w - pad - th->unit * 2, .max_lines = 1};
-    const TextBlock *b = text_draw(app->text, app_tr(app, e->label), &title, r.x + pad, r.y + th->unit * 2, color_alpha(th->ink, alpha));
+    const TextBlock *b = ui_text_draw(app->text, app_tr(app, e->label), &title, r.x + pad, r.y + th->unit * 2, color_alpha(th->ink, alpha));
     if (e->detail) {
         TextOpts d = {.style = TEXT_BODY, .wrap = r.w - pad - th->unit * 2, .max_lines = 2};
-        text_draw(app->text, app_tr(app, e->detail), &d, r.x + pad, r.y + th->unit * 3 + b->h, color_alpha(th->ink_soft, alpha));
+        ui_text_draw(app->text, app_tr(app, e->detail), &d, r.x + pad, r.y + th->unit * 3 + b->h, color_alpha(th->ink_soft, alpha));
     }
     if (focused && ui_show_focus(app))
         draw_focus_ring(app->renderer, r, th->radius, th->unit, th->focus);
@@ -167,7 +167,7 @@ static void menu_draw(Scene *scene, App *app)
     int top = ui_header(app, app_tr(app, "menu.title"), sub);
     if (s->big_count == 0) {
         TextOpts o = {.style = TEXT_BODY, .wrap = app->width - 2 * th->margin};
-        const TextBlock *b = text_draw(app->text, app_tr(app, "menu.modes_coming"), &o, th->margin, top + th->unit * 2, th->ink_soft);
+        const TextBlock *b = ui_text_draw(app->text, app_tr(app, "menu.modes_coming"), &o, th->margin, top + th->unit * 2, th->ink_soft);
         top += b->h + th->unit * 2;
     }
     layout(s, app, top + th->unit * 2);

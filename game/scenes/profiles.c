@@ -398,8 +398,8 @@ static void draw_list(ProfilesScene *s, App *app, int top)
             draw_line(app->renderer, cx - th->unit * 1.5f, cy, cx + th->unit * 1.5f, cy, th->unit * 0.5f, th->ink);
             draw_line(app->renderer, cx, cy - th->unit * 1.5f, cx, cy + th->unit * 1.5f, th->unit * 0.5f, th->ink);
             TextOpts o = {.style = TEXT_H2};
-            const TextBlock *b = text_get(app->text, app_tr(app, "profiles.new"), &o);
-            text_draw(app->text, app_tr(app, "profiles.new"), &o, r.x + th->unit * 9, r.y + (r.h - b->h) / 2, th->ink);
+            const TextBlock *b = ui_text_get(app->text, app_tr(app, "profiles.new"), &o);
+            ui_text_draw(app->text, app_tr(app, "profiles.new"), &o, r.x + th->unit * 9, r.y + (r.h - b->h) / 2, th->ink);
             s->col_rects[i][0] = r;
             if (focused && ui_show_focus(app))
                 draw_focus_ring(app->renderer, r, th->radius, th->unit, th->focus);
@@ -417,13 +417,13 @@ static void draw_list(ProfilesScene *s, App *app, int top)
         utf8_next(&p);
         memcpy(initial, s->list[i].name, (size_t)(p - s->list[i].name) < 7 ? (size_t)(p - s->list[i].name) : 7);
         TextOpts io = {.style = TEXT_BODY_BOLD, .align = TEXT_CENTER};
-        text_draw_centered(app->text, initial, &io, (SDL_Rect){(int)(cx - row_h * 0.32f), (int)(cy - row_h * 0.32f), (int)(row_h * 0.64f), (int)(row_h * 0.64f)}, th->on_accent);
+        ui_text_draw_centered(app->text, initial, &io, (SDL_Rect){(int)(cx - row_h * 0.32f), (int)(cy - row_h * 0.32f), (int)(row_h * 0.64f), (int)(row_h * 0.64f)}, th->on_accent);
         TextOpts no = {.style = TEXT_H2, .wrap = w - btn_w * 2 - th->unit * 16, .max_lines = 1};
-        const TextBlock *nb = text_get(app->text, s->list[i].name, &no);
-        text_draw(app->text, s->list[i].name, &no, r.x + th->unit * 9, r.y + (r.h - nb->h) / 2, th->ink);
+        const TextBlock *nb = ui_text_get(app->text, s->list[i].name, &no);
+        ui_text_draw(app->text, s->list[i].name, &no, r.x + th->unit * 9, r.y + (r.h - nb->h) / 2, th->ink);
         if (current) {
             TextOpts co = {.style = TEXT_SMALL};
-            text_draw(app->text, app_tr(app, "profiles.current"), &co, r.x + th->unit * 10 + nb->w + th->unit * 2, r.y + (r.h - th->size[TEXT_SMALL]) / 2 - th->unit / 2, th->seal);
+            ui_text_draw(app->text, app_tr(app, "profiles.current"), &co, r.x + th->unit * 10 + nb->w + th->unit * 2, r.y + (r.h - th->size[TEXT_SMALL]) / 2 - th->unit / 2, th->seal);
         }
         SDL_Rect rename = {r.x + r.w - 2 * btn_w - th->unit * 3, r.y + th->unit, btn_w, r.h - 2 * th->unit};
         SDL_Rect del = {r.x + r.w - btn_w - th->unit * 2, r.y + th->unit, btn_w, r.h - 2 * th->unit};
@@ -455,7 +455,7 @@ static void draw_edit(ProfilesScene *s, App *app)
     int pad = th->unit * 4;
     int y = box.y + pad;
     TextOpts to = {.style = TEXT_H1, .wrap = w - 2 * pad, .max_lines = 1};
-    const TextBlock *b = text_draw(app->text, app_tr(app, s->editing_id ? "profiles.rename_title" : "profiles.new_title"), &to, box.x + pad, y, th->ink);
+    const TextBlock *b = ui_text_draw(app->text, app_tr(app, s->editing_id ? "profiles.rename_title" : "profiles.new_title"), &to, box.x + pad, y, th->ink);
     y += b->h + th->unit * 2;
     /* The field, with a caret. */
     int field_h = th->size[TEXT_H2] * 2;
@@ -463,13 +463,13 @@ static void draw_edit(ProfilesScene *s, App *app)
     draw_rounded(app->renderer, field, th->radius, th->card);
     draw_rounded_outline(app->renderer, field, th->radius, th->unit / 3 + 1, s->error_key ? th->wrong : th->ink);
     TextOpts fo = {.style = TEXT_H2};
-    const TextBlock *nb = text_get(app->text, s->name, &fo);
+    const TextBlock *nb = ui_text_get(app->text, s->name, &fo);
     int tx = field.x + th->unit * 2;
     int ty = field.y + (field.h - (nb->h ? nb->h : th->size[TEXT_H2] * 4 / 3)) / 2;
     if (s->name[0])
-        text_draw(app->text, s->name, &fo, tx, ty, th->ink);
+        ui_text_draw(app->text, s->name, &fo, tx, ty, th->ink);
     else
-        text_draw(app->text, app_tr(app, "profiles.placeholder"), &fo, tx, ty, color_alpha(th->ink_soft, 150));
+        ui_text_draw(app->text, app_tr(app, "profiles.placeholder"), &fo, tx, ty, color_alpha(th->ink_soft, 150));
     bool caret_on = app->settings.reduced_motion || ((int)(s->t * 2) % 2 == 0);
     if (caret_on)
         draw_rect(app->renderer, (SDL_Rect){tx + nb->w + 2, field.y + th->unit * 2, th->unit / 3 + 1, field.h - th->unit * 4}, th->seal);
@@ -477,7 +477,7 @@ static void draw_edit(ProfilesScene *s, App *app)
     if (s->error_key) {
         TextOpts eo = {.style = TEXT_BODY_BOLD};
         draw_cross(app->renderer, (float)(field.x + th->unit * 1.5f), (float)(y + th->size[TEXT_BODY] * 0.7f), th->size[TEXT_BODY] * 1.0f, th->wrong);
-        text_draw(app->text, app_tr(app, s->error_key), &eo, field.x + th->unit * 4, y, th->wrong);
+        ui_text_draw(app->text, app_tr(app, s->error_key), &eo, field.x + th->unit * 4, y, th->wrong);
     }
     y += th->size[TEXT_BODY] * 2;
     /* The on-screen keyboard. */
@@ -521,7 +521,7 @@ static void draw_delete(ProfilesScene *s, App *app)
     const char *values[] = {name};
     i18n_format(msg, sizeof msg, app_tr(app, "profiles.delete_confirm"), names, values, 1);
     TextOpts o = {.style = TEXT_H2, .wrap = w - 2 * pad, .max_lines = 3};
-    text_draw(app->text, msg, &o, box.x + pad, box.y + pad, th->ink);
+    ui_text_draw(app->text, msg, &o, box.x + pad, box.y + pad, th->ink);
     int bw = (w - 3 * pad) / 2, bh = th->size[TEXT_BODY] * 2 + th->unit;
     s->dlg_rects[0] = (SDL_Rect){box.x + pad, box.y + h - pad - bh, bw, bh};
     s->dlg_rects[1] = (SDL_Rect){box.x + 2 * pad + bw, box.y + h - pad - bh, bw, bh};

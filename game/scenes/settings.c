@@ -189,8 +189,8 @@ static void settings_draw(Scene *scene, App *app)
         bool hover = point_in_rect(app->input.pointer_x, app->input.pointer_y, r) && !ui_show_focus(app);
         draw_rounded(app->renderer, r, th->radius, (focused && ui_show_focus(app)) || hover ? th->card : color_alpha(th->card, 150));
         TextOpts lo = {.style = TEXT_BODY, .wrap = w / 2, .max_lines = 1};
-        const TextBlock *lb = text_get(app->text, app_tr(app, row_keys[i]), &lo);
-        text_draw(app->text, app_tr(app, row_keys[i]), &lo, r.x + th->unit * 3, r.y + (r.h - lb->h) / 2, th->ink);
+        const TextBlock *lb = ui_text_get(app->text, app_tr(app, row_keys[i]), &lo);
+        ui_text_draw(app->text, app_tr(app, row_keys[i]), &lo, r.x + th->unit * 3, r.y + (r.h - lb->h) / 2, th->ink);
         char val[64];
         bool toggle, on = false;
         value_text(app, i, val, sizeof val, &toggle, &on);
@@ -200,7 +200,7 @@ static void settings_draw(Scene *scene, App *app)
         } else {
             /* A value with arrows either side: left and right change it. */
             TextOpts vo = {.style = TEXT_BODY_BOLD, .align = TEXT_CENTER};
-            text_draw_centered(app->text, val, &vo, vr, th->ink);
+            ui_text_draw_centered(app->text, val, &vo, vr, th->ink);
             float ay = (float)(vr.y + vr.h / 2), as = (float)th->size[TEXT_BODY] * 0.8f;
             draw_arrow(app->renderer, (float)vr.x + as, ay, as, -1, th->ink_soft);
             draw_arrow(app->renderer, (float)(vr.x + vr.w) - as, ay, as, 1, th->ink_soft);

@@ -99,8 +99,8 @@ static void draw_seal(App *app, float cx, float cy, float size, float press)
     draw_rounded_outline(app->renderer, inner, (int)(s * 0.05f), (int)(s * 0.03f) + 1, color_alpha(th->on_accent, alpha));
     /* 边疆: "frontier", as carved on a seal (two columns read top to bottom, right to left). */
     TextOpts o = {.style = TEXT_DISPLAY, .size = (int)(s * 0.36f), .align = TEXT_CENTER};
-    text_draw_centered(app->text, "\xE8\xBE\xB9", &o, (SDL_Rect){inner.x, inner.y, inner.w, inner.h / 2}, color_alpha(th->on_accent, alpha));
-    text_draw_centered(app->text, "\xE7\x96\x86", &o, (SDL_Rect){inner.x, inner.y + inner.h / 2, inner.w, inner.h / 2}, color_alpha(th->on_accent, alpha));
+    ui_text_draw_centered(app->text, "\xE8\xBE\xB9", &o, (SDL_Rect){inner.x, inner.y, inner.w, inner.h / 2}, color_alpha(th->on_accent, alpha));
+    ui_text_draw_centered(app->text, "\xE7\x96\x86", &o, (SDL_Rect){inner.x, inner.y + inner.h / 2, inner.w, inner.h / 2}, color_alpha(th->on_accent, alpha));
 }
 
 /* Three archival cards fanned on the right: the treaties that drew the Amur border. */
@@ -124,10 +124,10 @@ static void draw_cards(App *app, double t)
         /* Year and name above a red rule, then ruled lines, as on an index card. */
         int pad = th->unit * 3;
         TextOpts yo = {.style = TEXT_H1};
-        const TextBlock *yb = text_draw(app->text, years[i], &yo, r.x + pad, r.y + th->unit, color_alpha(th->ink, a));
+        const TextBlock *yb = ui_text_draw(app->text, years[i], &yo, r.x + pad, r.y + th->unit, color_alpha(th->ink, a));
         TextOpts no = {.style = TEXT_BODY, .wrap = cw - 3 * pad - yb->w, .max_lines = 2};
-        const TextBlock *nb = text_get(app->text, app_tr(app, keys[i]), &no);
-        text_draw(app->text, app_tr(app, keys[i]), &no, r.x + 2 * pad + yb->w, r.y + th->unit + (yb->h - nb->h) / 2, color_alpha(th->ink_soft, a));
+        const TextBlock *nb = ui_text_get(app->text, app_tr(app, keys[i]), &no);
+        ui_text_draw(app->text, app_tr(app, keys[i]), &no, r.x + 2 * pad + yb->w, r.y + th->unit + (yb->h - nb->h) / 2, color_alpha(th->ink_soft, a));
         int rule_y = r.y + th->unit * 2 + yb->h;
         draw_rect(app->renderer, (SDL_Rect){r.x + pad, rule_y, cw - 2 * pad, th->unit / 3 + 1}, color_alpha(th->seal, (Uint8)(a * 0.7f)));
         for (int k = 1; k <= 3; k++)
@@ -150,32 +150,32 @@ static void title_draw(Scene *scene, App *app)
     Uint8 alpha = (Uint8)(255 * appear);
 
     TextOpts kicker = {.style = TEXT_BODY_BOLD};
-    const TextBlock *b = text_draw(app->text, app_tr(app, "title.kicker"), &kicker, x, y + rise, color_alpha(th->seal, alpha));
+    const TextBlock *b = ui_text_draw(app->text, app_tr(app, "title.kicker"), &kicker, x, y + rise, color_alpha(th->seal, alpha));
     y += b->h + th->unit;
     TextOpts big = {.style = TEXT_DISPLAY, .size = th->size[TEXT_DISPLAY] * 3 / 2};
-    b = text_draw(app->text, "Frontiers", &big, x - th->unit / 2, y + rise, color_alpha(th->ink, alpha));
+    b = ui_text_draw(app->text, "Frontiers", &big, x - th->unit / 2, y + rise, color_alpha(th->ink, alpha));
     y += b->h;
     draw_rect(app->renderer, (SDL_Rect){x, y, (int)(b->w * appear), th->unit / 2 + 1}, color_alpha(th->gold, alpha));
     y += th->unit * 3;
     TextOpts tag = {.style = TEXT_H2, .wrap = app->width * 52 / 100};
-    b = text_draw(app->text, app_tr(app, "title.tagline"), &tag, x, y + rise, color_alpha(th->ink_soft, alpha));
+    b = ui_text_draw(app->text, app_tr(app, "title.tagline"), &tag, x, y + rise, color_alpha(th->ink_soft, alpha));
     y += b->h + th->unit * 4;
 
     /* The pack being played, named in all three languages. */
     size_t npacks = packset_count(app->packs);
     if (npacks > 0) {
         TextOpts lab = {.style = TEXT_SMALL};
-        b = text_draw(app->text, app_tr(app, "title.pack"), &lab, x, y, color_alpha(th->ink_soft, alpha));
+        b = ui_text_draw(app->text, app_tr(app, "title.pack"), &lab, x, y, color_alpha(th->ink_soft, alpha));
         y += b->h + th->unit / 2;
         char line[512];
         snprintf(line, sizeof line, "%s  \xC2\xB7  %s  \xC2\xB7  %s", packset_title(app->packs, 0, "en"),
                  packset_title(app->packs, 0, "ru"), packset_title(app->packs, 0, "zh"));
         TextOpts po = {.style = TEXT_BODY_BOLD, .wrap = app->width * 55 / 100, .max_lines = 2};
-        b = text_draw(app->text, line, &po, x, y, color_alpha(th->ink, alpha));
+        b = ui_text_draw(app->text, line, &po, x, y, color_alpha(th->ink, alpha));
         y += b->h;
     } else {
         TextOpts po = {.style = TEXT_BODY, .wrap = app->width * 6 / 10};
-        b = text_draw(app->text, app_tr(app, "title.no_packs"), &po, x, y, th->seal);
+        b = ui_text_draw(app->text, app_tr(app, "title.no_packs"), &po, x, y, th->seal);
         y += b->h;
     }
 
@@ -185,14 +185,14 @@ static void title_draw(Scene *scene, App *app)
     float pulse = app->settings.reduced_motion ? 1.0f : 0.85f + 0.15f * sinf((float)t * 3.0f);
     const char *prompt = app->input.last_device == INPUT_GAMEPAD ? app_tr(app, "title.start_pad") : app_tr(app, "title.start");
     TextOpts pr = {.style = TEXT_BODY_BOLD, .align = TEXT_CENTER};
-    const TextBlock *pb = text_get(app->text, prompt, &pr);
+    const TextBlock *pb = ui_text_get(app->text, prompt, &pr);
     int pad = th->unit * 2;
     SDL_Rect pill = {x, y + th->unit * 5, pb->w + pad * 4, pb->h + pad * 2};
     Uint8 pa = (Uint8)(255 * clamp01((t - 1.0) / 0.4));
     draw_shadow(app->renderer, pill, pill.h / 2, th->unit, color_alpha(th->shadow, (Uint8)(th->shadow.a * pa / 255)));
     draw_rounded(app->renderer, pill, pill.h / 2, color_alpha(color_mix(th->seal, th->ink, 1.0f - pulse), pa));
     draw_arrow(app->renderer, (float)(pill.x + pad * 1.6f), (float)(pill.y + pill.h / 2), (float)pad, 1, color_alpha(th->on_accent, pa));
-    text_draw_centered(app->text, prompt, &pr, (SDL_Rect){pill.x + pad, pill.y, pill.w - pad, pill.h}, color_alpha(th->on_accent, pa));
+    ui_text_draw_centered(app->text, prompt, &pr, (SDL_Rect){pill.x + pad, pill.y, pill.w - pad, pill.h}, color_alpha(th->on_accent, pa));
 
     draw_cards(app, t);
 
@@ -202,7 +202,7 @@ static void title_draw(Scene *scene, App *app)
     else
         snprintf(footer, sizeof footer, "v%s", FRONTIERS_VERSION);
     TextOpts fo = {.style = TEXT_SMALL, .align = TEXT_RIGHT};
-    text_draw(app->text, footer, &fo, app->width - th->margin, app->height - th->margin / 2 - th->size[TEXT_SMALL] * 2, th->ink_soft);
+    ui_text_draw(app->text, footer, &fo, app->width - th->margin, app->height - th->margin / 2 - th->size[TEXT_SMALL] * 2, th->ink_soft);
 }
 
 static void title_report(Scene *scene, App *app, cJSON *out)

@@ -111,7 +111,7 @@ static TTF_Font *face_font(TextSystem *ts, int face, int size)
     return font;
 }
 
-TextSystem *text_create(SDL_Renderer *renderer, const char *fonts_dir, const Theme *theme,
+TextSystem *ui_text_create(SDL_Renderer *renderer, const char *fonts_dir, const Theme *theme,
                         char *err, size_t errlen)
 {
     if (!TTF_WasInit() && TTF_Init() != 0) {
@@ -144,15 +144,15 @@ TextSystem *text_create(SDL_Renderer *renderer, const char *fonts_dir, const The
         free(path);
     }
     if (opened == 0 || !ts->entries) {
-        text_destroy(ts);
+        ui_text_destroy(ts);
         return NULL;
     }
     /* A style whose first face is missing falls back to any face that opened. */
-    text_set_theme(ts, theme);
+    ui_text_set_theme(ts, theme);
     return ts;
 }
 
-void text_flush(TextSystem *ts)
+void ui_text_flush(TextSystem *ts)
 {
     for (int i = 0; i < CACHE_SLOTS; i++) {
         Entry *e = &ts->entries[i];
@@ -166,12 +166,12 @@ void text_flush(TextSystem *ts)
     ts->count = 0;
 }
 
-void text_destroy(TextSystem *ts)
+void ui_text_destroy(TextSystem *ts)
 {
     if (!ts)
         return;
     if (ts->entries)
-        text_flush(ts);
+        ui_text_flush(ts);
     free(ts->entries);
     for (int i = 0; i < FACE_COUNT; i++) {
         for (int j = 0; j < ts->faces[i].nsized; j++)
@@ -183,13 +183,13 @@ void text_destroy(TextSystem *ts)
     free(ts);
 }
 
-void text_set_renderer(TextSystem *ts, SDL_Renderer *renderer)
+void ui_text_set_renderer(TextSystem *ts, SDL_Renderer *renderer)
 {
-    text_flush(ts);
+    ui_text_flush(ts);
     ts->renderer = renderer;
 }
 
-void text_set_theme(TextSystem *ts, const Theme *theme)
+void ui_text_set_theme(TextSystem *ts, const Theme *theme)
 {
     for (int i = 0; i < TEXT_STYLE_COUNT; i++)
         ts->sizes[i] = theme ? theme->size[i] : 20;
@@ -216,7 +216,7 @@ static int face_for(const TextSystem *ts, TextStyle style, uint32_t cp)
     return first;
 }
 
-bool text_has_glyphs(TextSystem *ts, const char *s, uint32_t *missing)
+bool ui_text_has_glyphs(TextSystem *ts, const char *s, uint32_t *missing)
 {
     const char *p = s;
     uint32_t cp;
@@ -544,7 +544,7 @@ static bool opts_equal(const TextOpts *a, const TextOpts *b)
            a->max_lines == b->max_lines && a->align == b->align;
 }
 
-const TextBlock *text_get(TextSystem *ts, const char *s, const TextOpts *opts)
+const TextBlock *ui_text_get(TextSystem *ts, const char *s, const TextOpts *opts)
 {
     static const TextBlock empty = {0};
     if (!s || !*s)
@@ -591,10 +591,10 @@ const TextBlock *text_get(TextSystem *ts, const char *s, const TextOpts *opts)
     return &e->block;
 }
 
-const TextBlock *text_draw(TextSystem *ts, const char *s, const TextOpts *opts, int x, int y,
+const TextBlock *ui_text_draw(TextSystem *ts, const char *s, const TextOpts *opts, int x, int y,
                            SDL_Color color)
 {
-    const TextBlock *b = text_get(ts, s, opts);
+    const TextBlock *b = ui_text_get(ts, s, opts);
     if (!b->texture)
         return b;
     int dx = opts->align == TEXT_CENTER ? x - b->w / 2 : opts->align == TEXT_RIGHT ? x - b->w : x;
@@ -605,10 +605,10 @@ const TextBlock *text_draw(TextSystem *ts, const char *s, const TextOpts *opts, 
     return b;
 }
 
-const TextBlock *text_draw_centered(TextSystem *ts, const char *s, const TextOpts *opts,
+const TextBlock *ui_text_draw_centered(TextSystem *ts, const char *s, const TextOpts *opts,
                                     SDL_Rect r, SDL_Color color)
 {
-    const TextBlock *b = text_get(ts, s, opts);
+    const TextBlock *b = ui_text_get(ts, s, opts);
     if (!b->texture)
         return b;
     SDL_Rect dst = {r.x + (r.w - b->w) / 2, r.y + (r.h - b->h) / 2, b->w, b->h};
@@ -618,7 +618,7 @@ const TextBlock *text_draw_centered(TextSystem *ts, const char *s, const TextOpt
     return b;
 }
 
-void text_end_frame(TextSystem *ts)
+void ui_text_end_frame(TextSystem *ts)
 {
     ts->frame++;
     if (ts->frame % 60 != 0)
@@ -634,7 +634,7 @@ void text_end_frame(TextSystem *ts)
     }
 }
 
-TextStats text_stats(const TextSystem *ts)
+TextStats ui_text_stats(const TextSystem *ts)
 {
     return (TextStats){ts->renders, ts->hits, ts->count};
 }

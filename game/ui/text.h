@@ -34,39 +34,39 @@ typedef struct TextBlock {
 
 /* Opens the faces in fonts_dir. Missing optional faces are skipped; err says what is missing.
  * Returns NULL only when no face at all can be opened. */
-TextSystem *text_create(SDL_Renderer *renderer, const char *fonts_dir, const Theme *theme,
+TextSystem *ui_text_create(SDL_Renderer *renderer, const char *fonts_dir, const Theme *theme,
                         char *err, size_t errlen);
-void text_destroy(TextSystem *ts);
+void ui_text_destroy(TextSystem *ts);
 /* The renderer was recreated (headless resize); cached textures must be flushed first. */
-void text_set_renderer(TextSystem *ts, SDL_Renderer *renderer);
+void ui_text_set_renderer(TextSystem *ts, SDL_Renderer *renderer);
 /* The theme's sizes changed (resize, text scale). */
-void text_set_theme(TextSystem *ts, const Theme *theme);
+void ui_text_set_theme(TextSystem *ts, const Theme *theme);
 
 /* Lays out and renders s (cached). The block stays valid until text_end_frame evicts it,
  * which never happens in the frame it was used. */
-const TextBlock *text_get(TextSystem *ts, const char *s, const TextOpts *opts);
+const TextBlock *ui_text_get(TextSystem *ts, const char *s, const TextOpts *opts);
 
 /* Draws s with its top-left (TEXT_LEFT), top-centre or top-right at (x, y). Returns the block. */
-const TextBlock *text_draw(TextSystem *ts, const char *s, const TextOpts *opts, int x, int y,
+const TextBlock *ui_text_draw(TextSystem *ts, const char *s, const TextOpts *opts, int x, int y,
                            SDL_Color color);
 /* Draws s centred in the rectangle (both axes). */
-const TextBlock *text_draw_centered(TextSystem *ts, const char *s, const TextOpts *opts,
+const TextBlock *ui_text_draw_centered(TextSystem *ts, const char *s, const TextOpts *opts,
                                     SDL_Rect r, SDL_Color color);
 
 /* Call once per presented frame: evicts blocks not used for a while. */
-void text_end_frame(TextSystem *ts);
+void ui_text_end_frame(TextSystem *ts);
 /* Drops every cached texture (renderer reset). */
-void text_flush(TextSystem *ts);
+void ui_text_flush(TextSystem *ts);
 
 /* True when every code point of s has a glyph in some face of the chain; *missing receives the
  * first one without (for tests and the validator). */
-bool text_has_glyphs(TextSystem *ts, const char *s, uint32_t *missing);
+bool ui_text_has_glyphs(TextSystem *ts, const char *s, uint32_t *missing);
 
 typedef struct TextStats {
     unsigned long renders;    /* blocks rasterised */
     unsigned long hits;       /* cache hits */
     int cached;               /* blocks in the cache */
 } TextStats;
-TextStats text_stats(const TextSystem *ts);
+TextStats ui_text_stats(const TextSystem *ts);
 
 #endif

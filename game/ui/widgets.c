@@ -70,14 +70,14 @@ int ui_header(App *app, const char *title, const char *subtitle)
     const Theme *th = app->theme;
     int x = th->margin, y = th->margin;
     TextOpts o = {.style = TEXT_H1, .wrap = app->width - 2 * th->margin, .max_lines = 1};
-    const TextBlock *b = text_draw(app->text, title, &o, x, y, th->ink);
+    const TextBlock *b = ui_text_draw(app->text, title, &o, x, y, th->ink);
     y += b->h;
     /* A short seal-red rule under the title. */
     draw_rect(app->renderer, (SDL_Rect){x, y + th->unit / 2, th->unit * 8, th->unit / 2 > 2 ? th->unit / 2 : 2}, th->seal);
     y += th->unit * 2;
     if (subtitle && *subtitle) {
         TextOpts so = {.style = TEXT_BODY, .wrap = app->width - 2 * th->margin, .max_lines = 2};
-        b = text_draw(app->text, subtitle, &so, x, y, th->ink_soft);
+        b = ui_text_draw(app->text, subtitle, &so, x, y, th->ink_soft);
         y += b->h;
     }
     return y + th->unit * 2;
@@ -121,7 +121,7 @@ void ui_button(App *app, SDL_Rect r, const char *label, ButtonKind kind, bool fo
     draw_rounded(app->renderer, r, th->radius, fill);
     draw_rounded_outline(app->renderer, r, th->radius, th->unit / 4 > 1 ? th->unit / 4 : 1, outline);
     TextOpts o = {.style = TEXT_BODY_BOLD, .wrap = r.w - 2 * th->unit, .max_lines = 1, .align = TEXT_CENTER};
-    text_draw_centered(app->text, label, &o, r, fg);
+    ui_text_draw_centered(app->text, label, &o, r, fg);
     if (focused && ui_show_focus(app))
         draw_focus_ring(app->renderer, r, th->radius, th->unit, th->focus);
 }
@@ -147,14 +147,14 @@ void ui_hints(App *app, const char *const *pairs, int npairs)
     TextOpts key = {.style = TEXT_SMALL};
     TextOpts lab = {.style = TEXT_SMALL};
     for (int i = 0; i + 1 < npairs * 2; i += 2) {
-        const TextBlock *kb = text_get(app->text, pairs[i], &key);
+        const TextBlock *kb = ui_text_get(app->text, pairs[i], &key);
         int pad = th->unit;
         SDL_Rect box = {x, y - pad / 2, kb->w + 2 * pad, kb->h + pad};
         draw_rounded(app->renderer, box, th->unit, th->card);
         draw_rounded_outline(app->renderer, box, th->unit, 1, th->line);
-        text_draw(app->text, pairs[i], &key, x + pad, y, th->ink);
+        ui_text_draw(app->text, pairs[i], &key, x + pad, y, th->ink);
         x += box.w + th->unit;
-        const TextBlock *lb = text_draw(app->text, pairs[i + 1], &lab, x, y, th->ink_soft);
+        const TextBlock *lb = ui_text_draw(app->text, pairs[i + 1], &lab, x, y, th->ink_soft);
         x += lb->w + th->unit * 4;
     }
 }

@@ -22,7 +22,7 @@ static void walk_strings(const cJSON *node, const char *file, char *path, size_t
     size_t len = strlen(path);
     if (cJSON_IsString(node)) {
         uint32_t cp = 0;
-        if (!text_has_glyphs(ts, node->valuestring, &cp)) {
+        if (!ui_text_has_glyphs(ts, node->valuestring, &cp)) {
             fprintf(stderr, "  %s %s: no glyph for U+%04X in \"%s\"\n", file, path, (unsigned)cp, node->valuestring);
             missing_total++;
         }
@@ -97,15 +97,15 @@ static void every_shipped_string_should_have_glyphs_in_the_fallback_chain(void)
 static void text_should_find_glyphs_for_mixed_scripts(void)
 {
     uint32_t cp = 0;
-    CHECK(text_has_glyphs(ts, "Treaty of Aigun \xE2\x80\x94 Айгунский договор \xE2\x80\x94 瑷珲条约", &cp));
-    CHECK(!text_has_glyphs(ts, "\xF0\x9F\x98\x80", &cp));   /* an emoji no face provides */
+    CHECK(ui_text_has_glyphs(ts, "Treaty of Aigun \xE2\x80\x94 Айгунский договор \xE2\x80\x94 瑷珲条约", &cp));
+    CHECK(!ui_text_has_glyphs(ts, "\xF0\x9F\x98\x80", &cp));   /* an emoji no face provides */
     CHECK_INT(cp, 0x1F600);
 }
 
 static void text_should_wrap_inside_the_given_width(void)
 {
     TextOpts o = {.style = TEXT_BODY, .wrap = 300};
-    const TextBlock *b = text_get(ts, "The Treaty of Aigun moved the border to the Amur and left the land east of the Ussuri in joint possession.", &o);
+    const TextBlock *b = ui_text_get(ts, "The Treaty of Aigun moved the border to the Amur and left the land east of the Ussuri in joint possession.", &o);
     CHECK(b->w <= 300);
     CHECK(b->lines >= 3);
     CHECK_INT(b->h, b->lines * b->line_height);
@@ -114,7 +114,7 @@ static void text_should_wrap_inside_the_given_width(void)
 static void text_should_break_chinese_between_characters(void)
 {
     TextOpts o = {.style = TEXT_BODY, .wrap = 200};
-    const TextBlock *b = text_get(ts, "瑷珲条约把黑龙江以北的土地划归俄国，乌苏里江以东由两国共管。", &o);
+    const TextBlock *b = ui_text_get(ts, "瑷珲条约把黑龙江以北的土地划归俄国，乌苏里江以东由两国共管。", &o);
     CHECK(b->w <= 200);
     CHECK(b->lines >= 2);
 }
@@ -122,7 +122,7 @@ static void text_should_break_chinese_between_characters(void)
 static void text_should_truncate_with_an_ellipsis(void)
 {
     TextOpts o = {.style = TEXT_BODY, .wrap = 240, .max_lines = 1};
-    const TextBlock *b = text_get(ts, "Convention of Peking between the Qing Empire and the Russian Empire", &o);
+    const TextBlock *b = ui_text_get(ts, "Convention of Peking between the Qing Empire and the Russian Empire", &o);
     CHECK(b->truncated);
     CHECK_INT(b->lines, 1);
     CHECK(b->w <= 240);
@@ -131,12 +131,12 @@ static void text_should_truncate_with_an_ellipsis(void)
 static void text_should_render_unchanged_text_once(void)
 {
     TextOpts o = {.style = TEXT_H2};
-    TextStats before = text_stats(ts);
+    TextStats before = ui_text_stats(ts);
     for (int i = 0; i < 100; i++) {
-        text_get(ts, "Nerchinsk 1689", &o);
-        text_end_frame(ts);
+        ui_text_get(ts, "Nerchinsk 1689", &o);
+        ui_text_end_frame(ts);
     }
-    TextStats after = text_stats(ts);
+    TextStats after = ui_text_stats(ts);
     CHECK_INT(after.renders - before.renders, 1);
     CHECK(after.hits - before.hits >= 99);
 }
@@ -144,10 +144,10 @@ static void text_should_render_unchanged_text_once(void)
 static void text_should_keep_one_line_unwrapped_without_a_width(void)
 {
     TextOpts o = {.style = TEXT_SMALL};
-    const TextBlock *b = text_get(ts, "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20", &o);
+    const TextBlock *b = ui_text_get(ts, "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20", &o);
     CHECK_INT(b->lines, 1);
     CHECK(b->texture != NULL);
-    const TextBlock *e = text_get(ts, "", &o);
+    const TextBlock *e = ui_text_get(ts, "", &o);
     CHECK(e->texture == NULL);
     CHECK_INT(e->w, 0);
 }
@@ -161,7 +161,7 @@ int main(void)
     const char *src = getenv("FRONTIERS_SOURCE_DIR") ? getenv("FRONTIERS_SOURCE_DIR") : ".";
     char *fonts = util_path_join(src, "assets/fonts");
     char err[512];
-    ts = text_create(renderer, fonts, &theme, err, sizeof err);
+    ts = ui_text_create(renderer, fonts, &theme, err, sizeof err);
     if (err[0])
         fprintf(stderr, "text_create: %s\n", err);
     CHECK(ts != NULL);
@@ -176,7 +176,7 @@ int main(void)
     RUN(text_should_truncate_with_an_ellipsis);
     RUN(text_should_render_unchanged_text_once);
     RUN(text_should_keep_one_line_unwrapped_without_a_width);
-    text_destroy(ts);
+    ui_text_destroy(ts);
     SDL_DestroyRenderer(renderer);
     SDL_FreeSurface(surf);
     TTF_Quit();
