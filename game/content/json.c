@@ -853,6 +853,9 @@ void diag_free(Diag *d)
 }
 
 static void diag_addv(Diag *d, DiagSeverity sev, const char *file, int line, int col,
+                      const char *path, const char *fmt, va_list ap) __attribute__((format(printf, 7, 0)));
+
+static void diag_addv(Diag *d, DiagSeverity sev, const char *file, int line, int col,
                       const char *path, const char *fmt, va_list ap)
 {
     if (!d)
@@ -1080,6 +1083,15 @@ const char *json_did_you_mean(const char *word, const char *const *candidates, s
             if (d == 0)
                 break;
         }
+    }
+    /* Plurals and truncations: "treaties" for "treaty", "sour" for "sources". */
+    for (size_t i = 0; i < n && !best; i++) {
+        size_t lc = candidates[i] ? strlen(candidates[i]) : 0;
+        size_t common = 0;
+        while (common < len && common < lc && word[common] == candidates[i][common])
+            common++;
+        if (common >= 4 && (common == lc || common == len || common + 3 >= (len > lc ? len : lc)))
+            best = candidates[i];
     }
     return best;
 }

@@ -220,6 +220,8 @@ static int choice(LCtx *c, const cJSON *f, const char *key, const char *const *l
     const char *near = cJSON_IsString(f) ? json_did_you_mean(f->valuestring, list, n) : NULL;
     if (near)
         lerr(c, f, "'%.40s' is not a valid %s (did you mean '%s'? one of: %s)", f->valuestring, key, near, all);
+    else if (cJSON_IsString(f))
+        lerr(c, f, "'%.40s' is not a valid %s (one of: %s)", f->valuestring, key, all);
     else
         lerr(c, f, "%s must be one of: %s", key, all);
     return -1;

@@ -123,6 +123,9 @@ static void err_at(Loader *L, const cJSON *node, const char *fmt, ...) __attribu
 static void warn_key(Loader *L, const cJSON *node, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 static void vreport(Loader *L, DiagSeverity sev, const cJSON *node, bool at_key, const char *fmt,
+                    va_list ap) __attribute__((format(printf, 5, 0)));
+
+static void vreport(Loader *L, DiagSeverity sev, const cJSON *node, bool at_key, const char *fmt,
                     va_list ap)
 {
     char msg[512];

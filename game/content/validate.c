@@ -363,7 +363,9 @@ static void validate_level(const char *path, const JsonDoc *doc, const ValidateO
         strcmp(pack_id->valuestring, "..") != 0 && dir) {
         char *parent = parent_of(dir);
         char *content = o && o->content_dir ? util_strdup(o->content_dir)
-                      : parent ? util_path_join(parent, "content") : NULL;
+                      : !parent ? NULL
+                      : strcmp(parent, ".") == 0 ? util_strdup("content")
+                      : util_path_join(parent, "content");
         free(parent);
         char *pdir = content ? util_path_join(content, pack_id->valuestring) : NULL;
         bool broken = false;
