@@ -117,6 +117,7 @@ typedef struct Loader {
     FeatureRef *features;
     size_t feature_count, feature_cap;
     bool nomem;
+    bool no_sources;        /* 'sources' is missing: already reported, so references to it are not */
 } Loader;
 
 static void err_at(Loader *L, const cJSON *node, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -500,6 +501,8 @@ static int32_t resolve(Loader *L, const cJSON *f, int map)
     const IdSlot *s = idmap_get(&L->ids[map], f->valuestring);
     if (s)
         return s->index;
+    if (map == MAP_SOURCE && L->no_sources)
+        return PACK_NONE;
     const IdMap *m = &L->ids[map];
     const char *near = m->count <= 20000 ? json_did_you_mean(f->valuestring, m->names, m->count) : NULL;
     if (near)
@@ -1343,9 +1346,9 @@ static void check_map_files(Loader *L)
         char *full = util_path_join(L->dir, file);
         char *display = util_path_join(L->display_dir, file);
         GeoIds ids = {0};
-        if (full && display)
-            validate_geojson(full, display, L->diag, &ids);
-        for (size_t j = i; j < L->feature_count; j++) {
+        bool ok = full && display && validate_geojson(full, display, L->diag, &ids);
+        /* A file that could not be read as a FeatureCollection has been reported already. */
+        for (size_t j = i; j < L->feature_count && (ok || ids.count > 0); j++) {
             const FeatureRef *r = &L->features[j];
             if (!r->feature || strcmp(r->file, file) != 0 || geoids_contains(&ids, r->feature))
                 continue;
@@ -1466,8 +1469,10 @@ static void load_root(Loader *L, const cJSON *root, const char *expect_id)
         if (k != PACK_KIND_REGION && k != PACK_KIND_RIVER)
             lists[k] = top_list(L, root, MAP_LIST[k]);
     }
-    if (!cJSON_GetObjectItemCaseSensitive(root, "sources"))
+    if (!cJSON_GetObjectItemCaseSensitive(root, "sources")) {
         err_at(L, root, "missing required field 'sources' in pack.json: list where the content comes from");
+        L->no_sources = true;
+    }
     if (L->nomem)
         return;
     /* Pass 1: every id. */
