@@ -1,0 +1,116 @@
+/* Strict RFC 8259 JSON parsing into a cJSON tree that remembers where each node came from
+ * (line and column), JSON-path strings for messages, the Diag message list every content check
+ * writes to, and a small arena the loaded content lives in. libc and cJSON only. */
+#ifndef FRONTIERS_JSON_H
+#define FRONTIERS_JSON_H
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define JSON_MAX_DEPTH 64
+
+/* ---- Parsing with positions ---- */
+
+typedef struct JsonLimits {
+    size_t max_bytes;       /* the whole text; 0 means 8 MB */
+    size_t max_string;      /* bytes of one decoded string; 0 means 1 MB */
+    bool containers_only;   /* remember positions of objects and arrays only (big GeoJSON) */
+} JsonLimits;
+
+typedef struct JsonError {
+    int line;               /* 1-based; 0 when the error is not tied to a place */
+    int col;                /* 1-based, in code points */
+    char message[160];
+} JsonError;
+
+typedef struct JsonNodeInfo JsonNodeInfo;
+
+/* A parsed document: the cJSON tree and a side table of positions keyed by node. */
+typedef struct JsonDoc {
+    cJSON *root;
+    JsonNodeInfo *table;
+    size_t table_cap;       /* power of two */
+    size_t table_count;
+} JsonDoc;
+
+/* Parses text[0..len). On failure returns false, fills *err and leaves *doc empty.
+ * Duplicate object keys, trailing commas, comments, NaN, leading zeros, invalid UTF-8 and
+ * lone surrogates are all errors. */
+bool json_parse(const char *text, size_t len, const JsonLimits *limits, JsonDoc *doc,
+                JsonError *err);
+void json_doc_free(JsonDoc *doc);
+
+/* Where a node's value starts; for an object member, key_line/key_col give its key.
+ * Returns false (and zeros) for a node the document does not know. */
+bool json_pos(const JsonDoc *doc, const cJSON *node, int *line, int *col);
+bool json_key_pos(const JsonDoc *doc, const cJSON *node, int *line, int *col);
+const cJSON *json_parent(const JsonDoc *doc, const cJSON *node);
+
+/* Writes the node's JSON path ("$.treaties[3].signed.from") into buf. Keys that are not
+ * plain identifiers are written as ["key"]. Returns buf. */
+char *json_path(const JsonDoc *doc, const cJSON *node, char *buf, size_t cap);
+
+/* ---- Diagnostics ---- */
+
+typedef enum DiagSeverity {
+    DIAG_ERROR,
+    DIAG_WARNING,
+} DiagSeverity;
+
+typedef struct DiagEntry {
+    char *file;
+    int line;               /* 0: the whole file */
+    int col;
+    DiagSeverity severity;
+    char *message;
+    char *path;             /* JSON path or NULL */
+} DiagEntry;
+
+#define DIAG_MAX_ENTRIES 1000
+
+/* Messages collected by loading and checking. Zero-initialise, or diag_init. */
+typedef struct Diag {
+    DiagEntry *items;
+    size_t count;
+    size_t cap;
+    size_t errors;          /* counted even past DIAG_MAX_ENTRIES */
+    size_t warnings;
+    size_t dropped;
+} Diag;
+
+void diag_init(Diag *d);
+void diag_free(Diag *d);
+void diag_add(Diag *d, DiagSeverity sev, const char *file, int line, int col, const char *path,
+              const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+/* Adds a message placed at a node of doc (its key when at_key and the node is a member). */
+void diag_at(Diag *d, DiagSeverity sev, const char *file, const JsonDoc *doc, const cJSON *node,
+             bool at_key, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+/* Orders messages by file (first appearance), then line and column, keeping discovery order
+ * among equals. */
+void diag_sort(Diag *d);
+/* One line per message: "file:line:col: error: message [$.path]". */
+void diag_print(const Diag *d, FILE *out);
+/* Formats one entry the same way into buf; returns buf. */
+char *diag_format(const DiagEntry *e, char *buf, size_t cap);
+
+/* ---- Arena: everything a loaded Pack or Level points to ---- */
+
+typedef struct ArenaBlock ArenaBlock;
+typedef struct Arena {
+    ArenaBlock *head;
+} Arena;
+
+void *arena_alloc(Arena *a, size_t size);               /* zeroed, 16-byte aligned; NULL on OOM */
+char *arena_strdup(Arena *a, const char *s);            /* NULL stays NULL */
+void arena_free(Arena *a);
+
+/* ---- Small helpers shared by the checks ---- */
+
+/* Levenshtein distance over bytes, capped: returns cap+1 once it is exceeded. */
+size_t json_edit_distance(const char *a, const char *b, size_t cap);
+/* The closest of candidates[0..n) within distance 2 (or a third of the length), or NULL. */
+const char *json_did_you_mean(const char *word, const char *const *candidates, size_t n);
+
+#endif
