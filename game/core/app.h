@@ -10,6 +10,7 @@
 
 #include "core/input.h"
 #include "core/settings.h"
+#include "rules/summary.h"
 
 struct Scene;
 struct TextSystem;
@@ -76,6 +77,10 @@ typedef struct App {
     char *notices[APP_MAX_NOTICES];
     double notice_until[APP_MAX_NOTICES];
     int notice_count;
+
+    /* The last finished round, for the results screen. */
+    RoundSummary summary;
+    bool summary_is_best;
 
     bool quit;
     bool headless;

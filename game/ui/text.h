@@ -2,8 +2,8 @@
  * text, word wrapping that also breaks between CJK characters, ellipsis, alignment, and a cache
  * of rendered blocks as textures so unchanged text is never rasterised twice. Text is rendered
  * white and tinted with the texture colour at draw time. */
-#ifndef FRONTIERS_TEXT_H
-#define FRONTIERS_TEXT_H
+#ifndef FRONTIERS_UI_TEXT_H
+#define FRONTIERS_UI_TEXT_H
 
 #include <SDL.h>
 #include <stdbool.h>

@@ -1,0 +1,124 @@
+/* Shared round plumbing: clock, packs, levels, answers, results. */
+#include "core/round.h"
+#include "core/packset.h"
+#include "core/util.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+int64_t app_now(const App *app)
+{
+    (void)app;
+    const char *env = getenv("FRONTIERS_NOW");
+    if (env && *env) {
+        char *end;
+        long long v = strtoll(env, &end, 10);
+        if (!*end && v > 0)
+            return v;
+    }
+    return (int64_t)time(NULL);
+}
+
+const Pack *app_pack(const App *app, const char *id)
+{
+    return packset_find(app->packs, id);
+}
+
+Level *app_level_load(App *app, const char *level_id, const Pack **pack)
+{
+    *pack = NULL;
+    if (!level_id || !*level_id)
+        return NULL;
+    char *rel = util_format("levels/%s.json", level_id);
+    char *path = rel ? util_path_join(app->data_dir, rel) : NULL;
+    free(rel);
+    if (!path)
+        return NULL;
+    Diag d;
+    diag_init(&d);
+    Level *level = NULL;
+    /* First without a pack to learn which pack it names, then checked against that pack. */
+    if (level_load(path, NULL, &level, &d) == LEVEL_OK) {
+        const Pack *p = app_pack(app, level->pack);
+        level_free(level);
+        level = NULL;
+        if (p && level_load(path, p, &level, &d) == LEVEL_OK)
+            *pack = p;
+        else if (!p) {
+            char *msg = util_format("%s: %s", path, app_tr(app, "notice.level_no_pack"));
+            app_notice(app, msg ? msg : path, 8);
+            free(msg);
+        }
+    }
+    if (!level && d.count > 0) {
+        diag_sort(&d);
+        char line[600];
+        diag_format(&d.items[0], line, sizeof line);
+        app_notice(app, line, 10);
+    }
+    diag_free(&d);
+    free(path);
+    return level;
+}
+
+bool app_record_answer(App *app, const Pack *pack, const char *item_id, GradeMode mode,
+                       const char *prompt_kind, bool correct, int grade, int64_t response_ms)
+{
+    if (!app->store || !app->profile_id || !pack || !item_id)
+        return true;
+    StoreAnswer a = {
+        .profile = app->profile_id,
+        .pack = pack->id,
+        .pack_version = pack->version,
+        .item = item_id,
+        .mode = mode,
+        .prompt_kind = prompt_kind,
+        .correct = correct,
+        .grade = grade,
+        .response_ms = response_ms,
+        .timestamp = app_now(app),
+    };
+    StoreError err = store_answer_record(app->store, &a, NULL, NULL);
+    if (err != STORE_OK) {
+        app_notice(app, store_error_message(err), 6);
+        return false;
+    }
+    return true;
+}
+
+SceneOutcome app_finish_round(App *app, const RoundSummary *summary)
+{
+    app->summary = *summary;
+    summary_finish(&app->summary);
+    app->summary_is_best = false;
+    if (app->store && app->profile_id && app->summary.level[0]) {
+        StoreLevelResult r = {
+            .profile = app->profile_id,
+            .level = app->summary.level,
+            .score = app->summary.score,
+            .max_score = app->summary.max_score,
+            .stars = app->summary.stars,
+            .time_ms = app->summary.time_ms,
+            .date = app_now(app),
+        };
+        StoreError err = store_level_result_record(app->store, &r, &app->summary_is_best);
+        if (err != STORE_OK)
+            app_notice(app, store_error_message(err), 6);
+    }
+    return (SceneOutcome){SCENE_REPLACE, "results", NULL};
+}
+
+void app_source_label(const Pack *pack, PackRefs sources, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (!pack || sources.count == 0)
+        return;
+    const PackSource *s = &pack->sources[sources.items[0]];
+    if (s->author && *s->author)
+        snprintf(out, cap, "%s \xE2\x80\x94 %s", s->title, s->author);
+    else
+        snprintf(out, cap, "%s", s->title);
+}

@@ -1,0 +1,36 @@
+/* What every round scene shares: the clock (overridable for tests), looking up packs and
+ * levels, recording each answer in the progress store before the next question shows, and
+ * finishing a round (level result stored, results screen shown). */
+#ifndef FRONTIERS_ROUND_H
+#define FRONTIERS_ROUND_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "content/level.h"
+#include "content/pack.h"
+#include "core/app.h"
+#include "rules/grade.h"
+#include "rules/summary.h"
+
+/* Unix seconds: FRONTIERS_NOW when set (tests), else the clock. */
+int64_t app_now(const App *app);
+
+const Pack *app_pack(const App *app, const char *id);
+/* Loads levels/<id>.json from the data folder and checks it against its pack. On failure shows
+ * a notice and returns NULL. *pack receives the level's pack. Free with level_free. */
+Level *app_level_load(App *app, const char *level_id, const Pack **pack);
+
+/* Records one answer for the current profile (no-op without a profile or store; the game goes
+ * on). Returns false when the store refused it, after telling the player. */
+bool app_record_answer(App *app, const Pack *pack, const char *item_id, GradeMode mode,
+                       const char *prompt_kind, bool correct, int grade, int64_t response_ms);
+
+/* Stores the level result (when the summary names a level and a profile plays), keeps a copy
+ * for the results screen and returns the outcome that replaces the round with it. */
+SceneOutcome app_finish_round(App *app, const RoundSummary *summary);
+
+/* The title of a source for "what was missed" lists: "Title — Author". */
+void app_source_label(const Pack *pack, PackRefs sources, char *out, size_t cap);
+
+#endif
