@@ -3,6 +3,7 @@
 #include "core/util.h"
 
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,64 @@ static int lang_index(const char *lang)
     return -1;
 }
 
+/* Merges every key of src into dst (later files win). */
+static void merge_table(cJSON *dst, cJSON *src)
+{
+    while (src->child) {
+        cJSON *item = cJSON_DetachItemViaPointer(src, src->child);
+        cJSON_DeleteItemFromObjectCaseSensitive(dst, item->string);
+        cJSON_AddItemToObject(dst, item->string, item);
+    }
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* <lang>.json, then every <lang>-<area>.json in name order, so each screen can keep its
+ * strings in a file of its own. */
+static cJSON *load_language(const char *dir, const char *lang, char *err, size_t errlen)
+{
+    cJSON *table = cJSON_CreateObject();
+    char *names[64];
+    int n = 0;
+    char main_name[16];
+    snprintf(main_name, sizeof main_name, "%s.json", lang);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    size_t ll = strlen(lang);
+    while (d && (e = readdir(d)) != NULL && n < 64) {
+        size_t nl = strlen(e->d_name);
+        if (strncmp(e->d_name, lang, ll) == 0 && e->d_name[ll] == '-' && nl > 5 && strcmp(e->d_name + nl - 5, ".json") == 0)
+            names[n++] = util_strdup(e->d_name);
+    }
+    if (d)
+        closedir(d);
+    qsort(names, (size_t)n, sizeof names[0], compare_names);
+    for (int i = -1; i < n; i++) {
+        const char *name = i < 0 ? main_name : names[i];
+        char *path = util_path_join(dir, name);
+        char *data = NULL;
+        size_t len = 0;
+        if (path && util_read_file(path, 1 << 20, &data, &len) == UTIL_OK) {
+            cJSON *part = cJSON_ParseWithLength(data, len);
+            if (cJSON_IsObject(part))
+                merge_table(table, part);
+            else if (err && errlen)
+                snprintf(err, errlen, "%s: not a JSON object", path);
+            cJSON_Delete(part);
+        } else if (err && errlen) {
+            snprintf(err, errlen, "%s: cannot be read", path ? path : name);
+        }
+        free(data);
+        free(path);
+    }
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+    return table;
+}
+
 I18n *i18n_load(const char *dir, char *err, size_t errlen)
 {
     I18n *i18n = calloc(1, sizeof *i18n);
@@ -29,22 +88,8 @@ I18n *i18n_load(const char *dir, char *err, size_t errlen)
         return NULL;
     if (err && errlen)
         err[0] = '\0';
-    for (int i = 0; i < I18N_LANG_COUNT; i++) {
-        char name[16];
-        snprintf(name, sizeof name, "%s.json", i18n_languages[i]);
-        char *path = util_path_join(dir, name);
-        char *data = NULL;
-        size_t len = 0;
-        if (path && util_read_file(path, 1 << 20, &data, &len) == UTIL_OK) {
-            i18n->tables[i] = cJSON_ParseWithLength(data, len);
-            if (!cJSON_IsObject(i18n->tables[i]) && err && errlen)
-                snprintf(err, errlen, "%s: not a JSON object", path);
-        } else if (err && errlen) {
-            snprintf(err, errlen, "%s: cannot be read", path ? path : name);
-        }
-        free(data);
-        free(path);
-    }
+    for (int i = 0; i < I18N_LANG_COUNT; i++)
+        i18n->tables[i] = load_language(dir, i18n_languages[i], err, errlen);
     return i18n;
 }
 

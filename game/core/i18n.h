@@ -1,4 +1,5 @@
-/* UI string tables: assets/i18n/{en,ru,zh}.json, flat objects of key -> text. A missing key
+/* UI string tables: assets/i18n/{en,ru,zh}.json plus any {lang}-{area}.json (one per screen),
+ * flat objects of key -> text. A missing key
  * falls back to English, then to the key itself, so a gap shows up in screenshots, not as a crash.
  * Pure (cJSON only). */
 #ifndef FRONTIERS_I18N_H

@@ -847,6 +847,49 @@ StoreError store_review_next(Store *store, int64_t profile, int64_t now, StoreMe
                                                            : store_map_sqlite(store, rc);
 }
 
+static StoreError list_query(Store *store, const char *sql, int64_t profile, int64_t now, int mode,
+                             StoreMemory *out, size_t max, size_t *n)
+{
+    sqlite3_stmt *st;
+    StoreError err = store_prepare(store, sql, &st);
+    if (err != STORE_OK)
+        return err;
+    sqlite3_bind_int64(st, 1, profile);
+    sqlite3_bind_int64(st, 2, now);
+    if (mode >= 0)
+        sqlite3_bind_text(st, 3, grade_mode_name((GradeMode)mode), -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, 3);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)(max - *n));
+    int rc;
+    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        read_memory(st, &out[(*n)++]);
+    sqlite3_finalize(st);
+    return STORE_OK;
+}
+
+StoreError store_review_due_list(Store *store, int64_t profile, int64_t now, int mode,
+                                 StoreMemory *out, size_t max, size_t *count)
+{
+    *count = 0;
+    StoreError err = list_query(store, "SELECT " MEMORY_COLS " FROM memory WHERE profile = ?1 AND state > 0"
+                                       " AND due <= ?2 AND (?3 IS NULL OR mode = ?3) ORDER BY due, id LIMIT ?4",
+                                profile, now, mode, out, max, count);
+    if (err != STORE_OK || *count >= max)
+        return err;
+    int started = 0;
+    err = started_today(store, profile, now, &started);
+    if (err != STORE_OK)
+        return err;
+    int remaining = review_new_remaining(store->new_per_day, started);
+    if (remaining <= 0)
+        return STORE_OK;
+    size_t cap = *count + (size_t)remaining < max ? *count + (size_t)remaining : max;
+    return list_query(store, "SELECT " MEMORY_COLS " FROM memory WHERE profile = ?1 AND state = 0"
+                             " AND ?2 = ?2 AND (?3 IS NULL OR mode = ?3) ORDER BY due, id LIMIT ?4",
+                      profile, now, mode, out, cap, count);
+}
+
 static StoreError count_query(Store *store, const char *sql, int64_t a, int64_t b, int *out)
 {
     sqlite3_stmt *st;

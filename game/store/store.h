@@ -121,6 +121,10 @@ StoreError store_memory_introduce(Store *store, int64_t profile, const char *pac
 
 /* The next item to ask across all packs and modes, or STORE_ERR_NOT_FOUND when none is due. */
 StoreError store_review_next(Store *store, int64_t profile, int64_t now, StoreMemory *out);
+/* Every item due now for one mode (mode < 0: all modes), most overdue first, then new items up
+ * to what the daily limit still allows; at most max. */
+StoreError store_review_due_list(Store *store, int64_t profile, int64_t now, int mode,
+                                 StoreMemory *out, size_t max, size_t *count);
 /* How many items are due now (not new), and how many new ones may still start today. */
 StoreError store_review_due_count(Store *store, int64_t profile, int64_t now, int *due,
                                   int *new_available);

@@ -700,6 +700,43 @@ static void default_user_dir_should_follow_the_environment(void)
     CHECK_INT(store_local_utc_offset(T0), 0);
 }
 
+static void review_due_list_should_filter_by_mode_and_order_by_due(void)
+{
+    char *dir = fresh_dir("due_list");
+    Store *s = open_store(dir);
+    int64_t p = 0;
+    CHECK_INT(store_profile_create(s, "Lena", T0, &p), STORE_OK);
+    StoreAnswer a = answer(p, "aigun-1858", 3, T0);
+    CHECK_INT(store_answer_record(s, &a, NULL, NULL), STORE_OK);
+    a = answer(p, "beijing-1860", 1, T0 + 60);
+    CHECK_INT(store_answer_record(s, &a, NULL, NULL), STORE_OK);
+    a = answer(p, "amur", 3, T0);
+    a.mode = GRADE_MODE_MAP;
+    CHECK_INT(store_answer_record(s, &a, NULL, NULL), STORE_OK);
+    StoreMemory list[8];
+    size_t n = 0;
+    /* Long after: everything is due; the map item only when asked for all modes or for maps. */
+    int64_t later = T0 + 400 * 86400;
+    CHECK_INT(store_review_due_list(s, p, later, GRADE_MODE_FLASHCARDS, list, 8, &n), STORE_OK);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK(list[0].card.due <= list[1].card.due);
+        CHECK(strcmp(list[0].item, "amur") != 0 && strcmp(list[1].item, "amur") != 0);
+    }
+    CHECK_INT(store_review_due_list(s, p, later, GRADE_MODE_MAP, list, 8, &n), STORE_OK);
+    CHECK_INT(n, 1);
+    CHECK_STR(list[0].item, "amur");
+    CHECK_INT(store_review_due_list(s, p, later, -1, list, 8, &n), STORE_OK);
+    CHECK_INT(n, 3);
+    CHECK_INT(store_review_due_list(s, p, later, -1, list, 2, &n), STORE_OK);
+    CHECK_INT(n, 2);
+    /* Right after answering nothing is due yet. */
+    CHECK_INT(store_review_due_list(s, p, T0 + 61, -1, list, 8, &n), STORE_OK);
+    CHECK_INT(n, 0);
+    store_close(s);
+    free(dir);
+}
+
 int main(void)
 {
     RUN(open_should_create_a_wal_database_at_the_current_version);
@@ -718,5 +755,6 @@ int main(void)
     RUN(stats_should_count_days_states_forecast_and_streak);
     RUN(export_should_write_rfc4180_csv_with_bom_and_every_kind);
     RUN(default_user_dir_should_follow_the_environment);
+    RUN(review_due_list_should_filter_by_mode_and_order_by_due);
     return CHECK_DONE();
 }
