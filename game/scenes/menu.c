@@ -12,23 +12,25 @@
 #include <string.h>
 
 typedef struct MenuEntry {
-    const char *scene;      /* scene to push */
+    const char *scene;      /* the scene that must exist for the entry to show */
+    const char *push;       /* what to open: NULL = `scene` itself */
+    const char *arg;
     const char *label;      /* i18n key */
     const char *detail;     /* i18n key of the one-line description */
     bool big;               /* a mode tile (true) or a small button */
 } MenuEntry;
 
 static const MenuEntry all_entries[] = {
-    {"campaign", "menu.campaign", "menu.campaign_detail", true},
-    {"review", "menu.review", "menu.review_detail", true},
-    {"timeline", "menu.timeline", "menu.timeline_detail", true},
-    {"map", "menu.map", "menu.map_detail", true},
-    {"flashcards", "menu.flashcards", "menu.flashcards_detail", true},
-    {"classroom", "menu.classroom", "menu.classroom_detail", true},
-    {"stats", "menu.stats", NULL, false},
-    {"profiles", "menu.profiles", NULL, false},
-    {"settings", "menu.settings", NULL, false},
-    {NULL, "menu.quit", NULL, false},
+    {"levels", NULL, NULL, "menu.campaign", "menu.campaign_detail", true},
+    {"review", NULL, NULL, "menu.review", "menu.review_detail", true},
+    {"timeline", "levels", "timeline", "menu.timeline", "menu.timeline_detail", true},
+    {"map", "levels", "map", "menu.map", "menu.map_detail", true},
+    {"flashcards", "levels", "flashcards", "menu.flashcards", "menu.flashcards_detail", true},
+    {"classroom", NULL, NULL, "menu.classroom", "menu.classroom_detail", true},
+    {"stats", NULL, NULL, "menu.stats", NULL, false},
+    {"profiles", NULL, NULL, "menu.profiles", NULL, false},
+    {"settings", NULL, NULL, "menu.settings", NULL, false},
+    {NULL, NULL, NULL, "menu.quit", NULL, false},
 };
 
 #define MAX_ENTRIES 16
@@ -52,7 +54,7 @@ static Scene *menu_create(App *app, const char *arg)
         return NULL;
     for (size_t i = 0; i < sizeof all_entries / sizeof all_entries[0]; i++) {
         const MenuEntry *e = &all_entries[i];
-        if (e->scene && !scene_lookup(e->scene))
+        if (e->scene && (!scene_lookup(e->scene) || (e->push && !scene_lookup(e->push))))
             continue;
         s->entries[s->count++] = e;
         if (e->big)
@@ -119,7 +121,7 @@ static SceneOutcome menu_action(Scene *scene, App *app, const Action *a)
             return (SceneOutcome){SCENE_QUIT, NULL, NULL};
         if (strcmp(e->scene, "profiles") == 0)
             return scene_replace("profiles", NULL);
-        return scene_push(e->scene, NULL);
+        return scene_push(e->push ? e->push : e->scene, e->arg);
     }
     return scene_stay();
 }

@@ -8,6 +8,8 @@ set -u
 bin=$1
 file=$2
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0
+# A fixed clock (2026-01-01) so schedules and dates in the outcome are the same on every run.
+export FRONTIERS_NOW=${FRONTIERS_NOW:-1767225600}
 user=$(mktemp -d)
 trap 'rm -rf "$user"' EXIT
 dir=$(dirname "$file")
