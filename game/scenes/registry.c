@@ -8,6 +8,7 @@ static const SceneVtable *const scenes[] = {
     &scene_menu,
     &scene_profiles,
     &scene_settings,
+    &scene_levels,
     NULL,
 };
 

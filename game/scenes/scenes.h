@@ -8,5 +8,6 @@ extern const SceneVtable scene_title;
 extern const SceneVtable scene_menu;
 extern const SceneVtable scene_profiles;
 extern const SceneVtable scene_settings;
+extern const SceneVtable scene_levels;
 
 #endif
