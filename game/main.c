@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char usage[] =
     "Usage: frontiers [OPTIONS]                 play\n"
@@ -212,8 +213,16 @@ static int run_replay(int argc, char **argv)
     return rc;
 }
 
+static double monotonic_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 int main(int argc, char **argv)
 {
+    double started = monotonic_seconds();
     if (argc > 1) {
         const char *cmd = argv[1];
         if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
@@ -241,6 +250,7 @@ int main(int argc, char **argv)
     }
     Options o = {0};
     o.app.run_mode = APP_RUN_PLAY;
+    o.app.start_seconds = started;
     int rc = parse_options(argc, argv, 1, &o, false);
     if (rc)
         return rc;

@@ -21,6 +21,17 @@
 
 #define STEP (1.0 / 60.0)
 
+/* FRONTIERS_TRACE_STARTUP=1 prints the time of each start-up phase (for the benchmark). */
+static void trace(const App *app, const char *phase)
+{
+    if (!getenv("FRONTIERS_TRACE_STARTUP"))
+        return;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    double now_s = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    fprintf(stderr, "startup %-12s %7.2f ms\n", phase, (now_s - app->config.start_seconds) * 1000.0);
+}
+
 static void log_error(const char *msg)
 {
     fprintf(stderr, "frontiers: %s\n", msg);
@@ -172,7 +183,10 @@ int app_init(App *app, const AppConfig *config)
     if (config->fullscreen)
         app->settings.fullscreen = true;
 
-    Uint32 flags = SDL_INIT_VIDEO | SDL_INIT_EVENTS | (app->headless ? 0 : SDL_INIT_GAMECONTROLLER);
+    trace(app, "settings");
+    /* Game controllers are initialised after the first frame (see app_run): scanning devices
+     * costs start-up time, and SDL reports already plugged pads as they are found. */
+    Uint32 flags = SDL_INIT_VIDEO | SDL_INIT_EVENTS;
     if (SDL_Init(flags) != 0) {
         fprintf(stderr, "frontiers: SDL_Init: %s\n", SDL_GetError());
         return 1;
@@ -184,6 +198,7 @@ int app_init(App *app, const AppConfig *config)
     const SDL_version *img = IMG_Linked_Version();
     if (img->major < 2 || (img->major == 2 && img->minor < 6))
         fprintf(stderr, "frontiers: SDL2_image %d.%d.%d is older than 2.6; PNG saving may fail\n", img->major, img->minor, img->patch);
+    trace(app, "sdl_init");
     IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
 
     if (app->headless) {
@@ -220,6 +235,7 @@ int app_init(App *app, const AppConfig *config)
         }
         free(icon_path);
     }
+    trace(app, "window");
     SDL_SetRenderDrawBlendMode(app->renderer, SDL_BLENDMODE_BLEND);
 
     app->theme = calloc(1, sizeof *app->theme);
@@ -232,6 +248,7 @@ int app_init(App *app, const AppConfig *config)
     pick_language(app);
     update_size(app);
 
+    trace(app, "i18n");
     char *fonts_dir = util_path_join(app->data_dir, "assets/fonts");
     app->text = ui_text_create(app->renderer, fonts_dir, app->theme, err, sizeof err);
     free(fonts_dir);
@@ -242,15 +259,19 @@ int app_init(App *app, const AppConfig *config)
     if (err[0])
         log_error(err);
 
+    trace(app, "fonts");
     char *sounds_dir = util_path_join(app->data_dir, "assets/sounds");
     app->audio = app->headless ? audio_create(NULL) : audio_create(sounds_dir);
     free(sounds_dir);
     audio_set_volume(app->audio, app->settings.volume, app->settings.mute);
 
+    trace(app, "audio");
     open_store(app);
+    trace(app, "store");
     pick_profile(app);
     app->packs = packset_load(app);
 
+    trace(app, "packs");
     const char *start = config->start_scene ? config->start_scene : "title";
     if (!app_push_scene(app, start, config->level)) {
         fprintf(stderr, "frontiers: unknown scene '%s'\n", start);
@@ -657,6 +678,17 @@ int app_run(App *app)
         }
         app_draw(app);
         SDL_RenderPresent(app->renderer);
+        if (app->frame == 1 && SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0)
+            fprintf(stderr, "frontiers: game controllers unavailable: %s\n", SDL_GetError());
+        if (app->frame == 1 && getenv("FRONTIERS_EXIT_AFTER_FIRST_FRAME")) {
+            /* The start-up benchmark (tests/bench/startup.sh): time to the first presented frame. */
+            struct timespec ts;
+            clock_gettime(CLOCK_MONOTONIC, &ts);
+            double now_s = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+            printf("first_frame_ms %.2f\n", (now_s - app->config.start_seconds) * 1000.0);
+            fflush(stdout);
+            app->quit = true;
+        }
         /* vsync normally paces us; without it, sleep out the rest of the frame. */
         double spent = (double)(SDL_GetPerformanceCounter() - now) / (double)freq;
         if (spent < STEP * 0.5)

@@ -41,6 +41,7 @@ typedef struct AppConfig {
     int width, height;        /* window size (0: 1280x720) */
     bool fullscreen;
     uint64_t seed;            /* 0: from the clock in play mode, 1 in headless modes */
+    double start_seconds;     /* CLOCK_MONOTONIC at main(), for the start-up benchmark */
 } AppConfig;
 
 typedef struct App {

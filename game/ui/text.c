@@ -9,6 +9,10 @@
 #include "core/util.h"
 
 #include <SDL_ttf.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,6 +115,22 @@ static TTF_Font *face_font(TextSystem *ts, int face, int size)
     return font;
 }
 
+static bool map_file(const char *path, void **data, size_t *len)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return false;
+    struct stat st;
+    bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 && st.st_size < (64 << 20);
+    void *p = ok ? mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+    close(fd);
+    if (p == MAP_FAILED)
+        return false;
+    *data = p;
+    *len = (size_t)st.st_size;
+    return true;
+}
+
 TextSystem *ui_text_create(SDL_Renderer *renderer, const char *fonts_dir, const Theme *theme,
                         char *err, size_t errlen)
 {
@@ -128,9 +148,11 @@ TextSystem *ui_text_create(SDL_Renderer *renderer, const char *fonts_dir, const 
     int opened = 0;
     for (int i = 0; i < FACE_COUNT; i++) {
         char *path = util_path_join(fonts_dir, face_files[i]);
-        char *data = NULL;
+        void *data = NULL;
         size_t len = 0;
-        if (path && util_read_file(path, 64u << 20, &data, &len) == UTIL_OK) {
+        /* Mapped, not read: FreeType touches only the glyphs it needs, so a large CJK face
+         * costs neither start-up time nor resident memory. */
+        if (path && map_file(path, &data, &len)) {
             ts->faces[i].data = data;
             ts->faces[i].len = len;
             SDL_RWops *rw = SDL_RWFromConstMem(data, (int)len);
@@ -178,7 +200,8 @@ void ui_text_destroy(TextSystem *ts)
             TTF_CloseFont(ts->faces[i].sized[j].font);
         if (ts->faces[i].probe)
             TTF_CloseFont(ts->faces[i].probe);
-        free(ts->faces[i].data);
+        if (ts->faces[i].data)
+            munmap(ts->faces[i].data, ts->faces[i].len);
     }
     free(ts);
 }
