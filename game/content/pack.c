@@ -195,7 +195,7 @@ static void check_fields(Loader *L, const cJSON *obj, const char *const *allowed
     for (const cJSON *m = obj->child; m; m = m->next) {
         bool known = false;
         for (size_t i = 0; i < n && !known; i++)
-            known = strcmp(m->string, allowed[i]) == 0;
+            known = m->string[0] == allowed[i][0] && strcmp(m->string, allowed[i]) == 0;
         if (known)
             continue;
         const char *near = json_did_you_mean(m->string, allowed, n);
@@ -370,7 +370,7 @@ static bool parse_text(Loader *L, const cJSON *f, const char *key, Text *out)
                          m->string, list);
             }
         }
-        snprintf(items[k].lang, sizeof items[k].lang, "%s", m->string);
+        memcpy(items[k].lang, m->string, strlen(m->string) + 1);   /* 2-3 letters, checked above */
         items[k].str = dup(L, m->valuestring);
         k++;
     }

@@ -165,7 +165,7 @@ bool validate_geojson_text(const char *text, size_t len, const char *display, Di
         memset(ids, 0, sizeof *ids);
     JsonDoc doc;
     JsonError jerr;
-    JsonLimits lim = {.max_bytes = GEOJSON_MAX_BYTES, .containers_only = true};
+    JsonLimits lim = {.max_bytes = GEOJSON_MAX_BYTES};
     if (!json_parse(text, len, &lim, &doc, &jerr)) {
         diag_add(diags, DIAG_ERROR, display, jerr.line, jerr.col, NULL, "%s", jerr.message);
         return false;
