@@ -237,6 +237,32 @@ static size_t utf8_seq(const unsigned char *s, size_t avail)
 static char *parse_string_raw(Parser *p)
 {
     int start_line = p->line, start_col = p->col;
+    /* Fast path: most strings have no escapes; copy them straight into the arena. */
+    size_t i = p->pos + 1;
+    int cols = 0;
+    while (i < p->len) {
+        unsigned char c = p->s[i];
+        if (c == '"' || c == '\\' || c < 0x20)
+            break;
+        size_t n = c < 0x80 ? 1 : utf8_seq(p->s + i, p->len - i);
+        if (n == 0)
+            break;
+        i += n;
+        cols++;
+    }
+    if (i < p->len && p->s[i] == '"' && i - (p->pos + 1) <= p->max_string) {
+        size_t n = i - (p->pos + 1);
+        char *s = arena_alloc(&p->doc->arena, n + 1);
+        if (!s) {
+            FAIL(p, "out of memory");
+            return NULL;
+        }
+        memcpy(s, p->s + p->pos + 1, n);
+        s[n] = '\0';
+        p->pos = i + 1;
+        p->col += cols + 2;
+        return s;
+    }
     advance(p); /* '"' */
     size_t used = 0;
     for (;;) {
