@@ -470,7 +470,7 @@ static size_t validate_one(const char *path, const ValidateOptions *o, PackCache
             qsort(names, n, sizeof *names, cmp_strp);
         size_t checked = 0;
         for (size_t i = 0; i < n; i++) {
-            /* JSON Schemas (content/schema/*.schema.json) are not content. */
+            /* JSON Schemas (files named *.schema.json) are not content. */
             if (names[i] && !ends_with(names[i], ".schema.json") &&
                 (util_is_dir(names[i]) || ends_with(names[i], ".json") || ends_with(names[i], ".geojson")))
                 checked += validate_one(names[i], o, pc, d, depth - 1);
