@@ -555,12 +555,20 @@ static cJSON *parse_object(Parser *p, int line, int col, const cJSON *parent, in
         goto fail;
     }
     if (nkeys > 1) {
-        qsort(keys, nkeys, sizeof *keys, keyref_cmp);
-        /* Report the duplicate that appears first in the file (after its original). */
+        /* Report the duplicate that appears first in the file (after its original). Small
+         * objects, nearly all of them, are compared pairwise; big ones sorted. */
         const KeyRef *dup = NULL;
-        for (size_t i = 1; i < nkeys; i++) {
-            if (strcmp(keys[i].key, keys[i - 1].key) == 0 && (!dup || keys[i].index < dup->index))
-                dup = &keys[i];
+        if (nkeys <= 24) {
+            for (size_t i = 1; i < nkeys && !dup; i++)
+                for (size_t j = 0; j < i && !dup; j++)
+                    if (keys[i].key[0] == keys[j].key[0] && strcmp(keys[i].key, keys[j].key) == 0)
+                        dup = &keys[i];
+        } else {
+            qsort(keys, nkeys, sizeof *keys, keyref_cmp);
+            for (size_t i = 1; i < nkeys; i++) {
+                if (strcmp(keys[i].key, keys[i - 1].key) == 0 && (!dup || keys[i].index < dup->index))
+                    dup = &keys[i];
+            }
         }
         if (dup) {
             const JsonNodeInfo *info = info_of(p->doc, dup->node);
@@ -968,9 +976,9 @@ void diag_print(const Diag *d, FILE *out)
 
 void *arena_alloc(Arena *a, size_t size)
 {
-    size = (size + 15) & ~(size_t)15;
+    size = (size + 7) & ~(size_t)7;
     if (size == 0)
-        size = 16;
+        size = 8;
     ArenaBlock *b = a->head;
     if (!b || b->cap - b->used < size) {
         /* Blocks grow with the content: few blocks for a big document, little waste for a small one. */

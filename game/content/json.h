@@ -18,7 +18,7 @@ typedef struct Arena {
     ArenaBlock *head;
 } Arena;
 
-void *arena_alloc(Arena *a, size_t size);               /* zeroed, 16-byte aligned; NULL on OOM */
+void *arena_alloc(Arena *a, size_t size);               /* zeroed, 8-byte aligned; NULL on OOM */
 char *arena_strdup(Arena *a, const char *s);            /* NULL stays NULL */
 void arena_free(Arena *a);
 
