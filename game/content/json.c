@@ -1,5 +1,5 @@
-/* A strict JSON parser that builds cJSON trees and records each node's line and column in a
- * arena beside each node, plus the Diag message list and the content arena. Columns count code points so a
+/* A strict JSON parser that builds cJSON trees whose nodes sit in an arena beside their line and
+ * column, plus the Diag message list and the arena itself. Columns count code points, so a
  * position in a Russian or Chinese line points where an editor's cursor would. */
 #include "content/json.h"
 
