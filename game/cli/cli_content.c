@@ -2,8 +2,10 @@
  * validator and the CSV importer; messages go to stdout, usage errors to stderr. */
 #include "cli/cli.h"
 
+#include "content/csvimport.h"
 #include "content/validate.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,9 +60,64 @@ int cli_validate(int argc, char **argv)
     return rc;
 }
 
+static int import_usage(void)
+{
+    fprintf(stderr,
+            "usage: frontiers import-csv FILE.csv --out DIR [--id ID] [--title T] [--lang CODE] [--force]\n"
+            "  FILE is CSV (RFC 4180, UTF-8) or tab-separated text (Anki, Quizlet exports) with\n"
+            "  rows term,definition (flashcards) or title,date[,summary] (events; dates YYYY,\n"
+            "  YYYY-MM or YYYY-MM-DD). Writes DIR/pack.json; the pack id is DIR's name.\n");
+    return 2;
+}
+
 int cli_import_csv(int argc, char **argv)
 {
-    (void)argc; (void)argv;
-    fprintf(stderr, "frontiers: import-csv is not available yet\n");
-    return 2;
+    const char *csv = NULL, *out = NULL;
+    CsvImportOptions opt = {0};
+    bool force = false;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        bool has_value = i + 1 < argc;
+        if (strcmp(a, "--out") == 0 && has_value)
+            out = argv[++i];
+        else if (strcmp(a, "--id") == 0 && has_value)
+            opt.id = argv[++i];
+        else if (strcmp(a, "--title") == 0 && has_value)
+            opt.title = argv[++i];
+        else if (strcmp(a, "--lang") == 0 && has_value)
+            opt.lang = argv[++i];
+        else if (strcmp(a, "--force") == 0)
+            force = true;
+        else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            import_usage();
+            return 0;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "frontiers import-csv: unknown option '%s'\n", a);
+            return import_usage();
+        } else if (!csv) {
+            csv = a;
+        } else {
+            fprintf(stderr, "frontiers import-csv: one CSV file at a time\n");
+            return import_usage();
+        }
+    }
+    if (!csv || !out)
+        return import_usage();
+    if (opt.lang && (strlen(opt.lang) < 2 || strlen(opt.lang) > 3 ||
+                     strspn(opt.lang, "abcdefghijklmnopqrstuvwxyz") != strlen(opt.lang))) {
+        fprintf(stderr, "frontiers import-csv: --lang takes a language code such as en, ru or zh\n");
+        return 2;
+    }
+    Diag d;
+    diag_init(&d);
+    CsvShape shape = CSV_SHAPE_UNKNOWN;
+    size_t items = 0;
+    int rc = csvimport_file(csv, out, &opt, force, &d, &shape, &items);
+    diag_print(&d, stdout);
+    if (rc == 0)
+        printf("wrote %s/pack.json: %zu %s\n", out, items,
+               shape == CSV_SHAPE_EVENTS ? (items == 1 ? "event" : "events")
+                                         : (items == 1 ? "flashcard" : "flashcards"));
+    diag_free(&d);
+    return rc;
 }

@@ -1,9 +1,10 @@
-/* A strict JSON parser that builds cJSON trees and records each node's line and column in a
- * side table, plus the Diag message list and the content arena. Columns count code points so a
+/* A strict JSON parser that builds cJSON trees whose nodes sit in an arena beside their line and
+ * column, plus the Diag message list and the arena itself. Columns count code points, so a
  * position in a Russian or Chinese line points where an editor's cursor would. */
 #include "content/json.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -11,61 +12,33 @@
 #include <string.h>
 
 struct JsonNodeInfo {
-    const cJSON *node;
     const cJSON *parent;
     int line, col;
     int key_line, key_col;
 };
 
-/* ---- Side table ---- */
+/* Every node of a document is a JsonNode in the document's arena: its position sits right after
+ * the cJSON struct, so finding it costs nothing, and freeing the document is freeing the arena. */
+typedef struct JsonNode {
+    cJSON item;
+    JsonNodeInfo info;
+} JsonNode;
 
-static size_t hash_ptr(const void *p, size_t cap)
-{
-    uint64_t h = (uint64_t)(uintptr_t)p;
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return (size_t)h & (cap - 1);
-}
+struct ArenaBlock {
+    ArenaBlock *next;
+    size_t used, cap;
+    _Alignas(16) unsigned char data[];
+};
 
-static bool table_put(JsonDoc *doc, const JsonNodeInfo *info)
+/* The node's info when node was allocated by doc (checked against the arena's blocks). */
+static const JsonNodeInfo *info_of(const JsonDoc *doc, const cJSON *node)
 {
-    if ((doc->table_count + 1) * 2 > doc->table_cap) {
-        size_t ncap = doc->table_cap ? doc->table_cap * 2 : 256;
-        JsonNodeInfo *nt = calloc(ncap, sizeof *nt);
-        if (!nt)
-            return false;
-        for (size_t i = 0; i < doc->table_cap; i++) {
-            if (!doc->table[i].node)
-                continue;
-            size_t h = hash_ptr(doc->table[i].node, ncap);
-            while (nt[h].node)
-                h = (h + 1) & (ncap - 1);
-            nt[h] = doc->table[i];
-        }
-        free(doc->table);
-        doc->table = nt;
-        doc->table_cap = ncap;
-    }
-    size_t h = hash_ptr(info->node, doc->table_cap);
-    while (doc->table[h].node && doc->table[h].node != info->node)
-        h = (h + 1) & (doc->table_cap - 1);
-    if (!doc->table[h].node)
-        doc->table_count++;
-    doc->table[h] = *info;
-    return true;
-}
-
-static const JsonNodeInfo *table_get(const JsonDoc *doc, const cJSON *node)
-{
-    if (!doc || !doc->table_cap || !node)
+    if (!doc || !node)
         return NULL;
-    size_t h = hash_ptr(node, doc->table_cap);
-    while (doc->table[h].node) {
-        if (doc->table[h].node == node)
-            return &doc->table[h];
-        h = (h + 1) & (doc->table_cap - 1);
-    }
+    const unsigned char *p = (const unsigned char *)node;
+    for (const ArenaBlock *b = doc->arena.head; b; b = b->next)
+        if (p >= b->data && p + sizeof(JsonNode) <= b->data + b->used)
+            return &((const JsonNode *)node)->info;
     return NULL;
 }
 
@@ -78,7 +51,6 @@ typedef struct Parser {
     int line, col;
     int depth;
     size_t max_string;
-    bool containers_only;
     JsonDoc *doc;
     JsonError *err;
     bool failed;
@@ -131,17 +103,31 @@ static void skip_ws(Parser *p)
     }
 }
 
-static bool record(Parser *p, const cJSON *node, const cJSON *parent, int line, int col,
-                   int key_line, int key_col)
+static cJSON *new_node(Parser *p, int type, const cJSON *parent, int line, int col,
+                       int key_line, int key_col)
 {
-    if (p->containers_only && !cJSON_IsObject(node) && !cJSON_IsArray(node))
-        return true;
-    JsonNodeInfo info = {node, parent, line, col, key_line, key_col};
-    if (!table_put(p->doc, &info)) {
+    JsonNode *n = arena_alloc(&p->doc->arena, sizeof *n);
+    if (!n) {
         FAIL(p, "out of memory");
-        return false;
+        return NULL;
     }
-    return true;
+    n->item.type = type;
+    n->info = (JsonNodeInfo){parent, line, col, key_line, key_col};
+    return &n->item;
+}
+
+/* Appends item to parent's children the way cJSON does: the first child's prev is the last. */
+static void link_child(cJSON *parent, cJSON *item)
+{
+    if (!parent->child) {
+        parent->child = item;
+        item->prev = item;
+    } else {
+        cJSON *last = parent->child->prev;
+        last->next = item;
+        item->prev = last;
+        parent->child->prev = item;
+    }
 }
 
 static void describe_unexpected(Parser *p, const char *what)
@@ -247,10 +233,36 @@ static size_t utf8_seq(const unsigned char *s, size_t avail)
     return n;
 }
 
-/* Parses a string starting at '"'; returns a malloc'd copy (NUL-terminated). */
+/* Parses a string starting at '"'; returns a NUL-terminated copy in the document's arena. */
 static char *parse_string_raw(Parser *p)
 {
     int start_line = p->line, start_col = p->col;
+    /* Fast path: most strings have no escapes; copy them straight into the arena. */
+    size_t i = p->pos + 1;
+    int cols = 0;
+    while (i < p->len) {
+        unsigned char c = p->s[i];
+        if (c == '"' || c == '\\' || c < 0x20)
+            break;
+        size_t n = c < 0x80 ? 1 : utf8_seq(p->s + i, p->len - i);
+        if (n == 0)
+            break;
+        i += n;
+        cols++;
+    }
+    if (i < p->len && p->s[i] == '"' && i - (p->pos + 1) <= p->max_string) {
+        size_t n = i - (p->pos + 1);
+        char *s = arena_alloc(&p->doc->arena, n + 1);
+        if (!s) {
+            FAIL(p, "out of memory");
+            return NULL;
+        }
+        memcpy(s, p->s + p->pos + 1, n);
+        s[n] = '\0';
+        p->pos = i + 1;
+        p->col += cols + 2;
+        return s;
+    }
     advance(p); /* '"' */
     size_t used = 0;
     for (;;) {
@@ -369,7 +381,7 @@ static char *parse_string_raw(Parser *p)
         fail_at(p, start_line, start_col, "string longer than %zu bytes", p->max_string);
         return NULL;
     }
-    char *s = malloc(used + 1);
+    char *s = arena_alloc(&p->doc->arena, used + 1);
     if (!s) {
         FAIL(p, "out of memory");
         return NULL;
@@ -441,9 +453,11 @@ static cJSON *parse_number(Parser *p)
         fail_at(p, line, col, "number out of range");
         return NULL;
     }
-    cJSON *item = cJSON_CreateNumber(v);
-    if (!item)
-        FAIL(p, "out of memory");
+    cJSON *item = new_node(p, cJSON_Number, NULL, line, col, 0, 0);
+    if (item) {
+        item->valuedouble = v;
+        item->valueint = v >= (double)INT_MAX ? INT_MAX : v <= (double)INT_MIN ? INT_MIN : (int)v;
+    }
     return item;
 }
 
@@ -480,15 +494,9 @@ static cJSON *parse_value(Parser *p, const cJSON *parent, int key_line, int key_
 static cJSON *parse_object(Parser *p, int line, int col, const cJSON *parent, int key_line,
                            int key_col)
 {
-    cJSON *obj = cJSON_CreateObject();
-    if (!obj) {
-        FAIL(p, "out of memory");
+    cJSON *obj = new_node(p, cJSON_Object, parent, line, col, key_line, key_col);
+    if (!obj)
         return NULL;
-    }
-    if (!record(p, obj, parent, line, col, key_line, key_col)) {
-        cJSON_Delete(obj);
-        return NULL;
-    }
     advance(p); /* '{' */
     KeyRef *keys = NULL;
     size_t nkeys = 0, kcap = 0;
@@ -512,19 +520,16 @@ static cJSON *parse_object(Parser *p, int line, int col, const cJSON *parent, in
             goto fail;
         skip_ws(p);
         if (peek(p) != ':') {
-            free(key);
             describe_unexpected(p, "expected ':' after object key");
             goto fail;
         }
         advance(p);
         skip_ws(p);
         cJSON *item = parse_value(p, obj, kl, kc);
-        if (!item) {
-            free(key);
+        if (!item)
             goto fail;
-        }
         item->string = key;
-        cJSON_AddItemToArray(obj, item);
+        link_child(obj, item);
         if (nkeys == kcap) {
             kcap = kcap ? kcap * 2 : 8;
             KeyRef *nk = realloc(keys, kcap * sizeof *nk);
@@ -550,15 +555,23 @@ static cJSON *parse_object(Parser *p, int line, int col, const cJSON *parent, in
         goto fail;
     }
     if (nkeys > 1) {
-        qsort(keys, nkeys, sizeof *keys, keyref_cmp);
-        /* Report the duplicate that appears first in the file (after its original). */
+        /* Report the duplicate that appears first in the file (after its original). Small
+         * objects, nearly all of them, are compared pairwise; big ones sorted. */
         const KeyRef *dup = NULL;
-        for (size_t i = 1; i < nkeys; i++) {
-            if (strcmp(keys[i].key, keys[i - 1].key) == 0 && (!dup || keys[i].index < dup->index))
-                dup = &keys[i];
+        if (nkeys <= 24) {
+            for (size_t i = 1; i < nkeys && !dup; i++)
+                for (size_t j = 0; j < i && !dup; j++)
+                    if (keys[i].key[0] == keys[j].key[0] && strcmp(keys[i].key, keys[j].key) == 0)
+                        dup = &keys[i];
+        } else {
+            qsort(keys, nkeys, sizeof *keys, keyref_cmp);
+            for (size_t i = 1; i < nkeys; i++) {
+                if (strcmp(keys[i].key, keys[i - 1].key) == 0 && (!dup || keys[i].index < dup->index))
+                    dup = &keys[i];
+            }
         }
         if (dup) {
-            const JsonNodeInfo *info = table_get(p->doc, dup->node);
+            const JsonNodeInfo *info = info_of(p->doc, dup->node);
             int dl = info ? info->key_line : line, dc = info ? info->key_col : col;
             fail_at(p, dl, dc, "duplicate key '%.60s'", dup->key);
             goto fail;
@@ -568,22 +581,15 @@ static cJSON *parse_object(Parser *p, int line, int col, const cJSON *parent, in
     return obj;
 fail:
     free(keys);
-    cJSON_Delete(obj);
     return NULL;
 }
 
 static cJSON *parse_array(Parser *p, int line, int col, const cJSON *parent, int key_line,
                           int key_col)
 {
-    cJSON *arr = cJSON_CreateArray();
-    if (!arr) {
-        FAIL(p, "out of memory");
+    cJSON *arr = new_node(p, cJSON_Array, parent, line, col, key_line, key_col);
+    if (!arr)
         return NULL;
-    }
-    if (!record(p, arr, parent, line, col, key_line, key_col)) {
-        cJSON_Delete(arr);
-        return NULL;
-    }
     advance(p); /* '[' */
     skip_ws(p);
     if (peek(p) == ']') {
@@ -599,7 +605,7 @@ static cJSON *parse_array(Parser *p, int line, int col, const cJSON *parent, int
         cJSON *item = parse_value(p, arr, 0, 0);
         if (!item)
             goto fail;
-        cJSON_AddItemToArray(arr, item);
+        link_child(arr, item);
         skip_ws(p);
         int c = peek(p);
         if (c == ',') {
@@ -614,7 +620,6 @@ static cJSON *parse_array(Parser *p, int line, int col, const cJSON *parent, int
         goto fail;
     }
 fail:
-    cJSON_Delete(arr);
     return NULL;
 }
 
@@ -639,25 +644,20 @@ static cJSON *parse_value(Parser *p, const cJSON *parent, int key_line, int key_
         char *s = parse_string_raw(p);
         if (!s)
             return NULL;
-        item = cJSON_CreateString("");
-        if (!item) {
-            free(s);
-            FAIL(p, "out of memory");
-            return NULL;
-        }
-        free(item->valuestring);
-        item->valuestring = s;
+        item = new_node(p, cJSON_String, parent, line, col, key_line, key_col);
+        if (item)
+            item->valuestring = s;
         break;
     }
     case 't':
     case 'f':
     case 'n':
         if (match_literal(p, "true"))
-            item = cJSON_CreateTrue();
+            item = new_node(p, cJSON_True, parent, line, col, key_line, key_col);
         else if (match_literal(p, "false"))
-            item = cJSON_CreateFalse();
+            item = new_node(p, cJSON_False, parent, line, col, key_line, key_col);
         else if (match_literal(p, "null"))
-            item = cJSON_CreateNull();
+            item = new_node(p, cJSON_NULL, parent, line, col, key_line, key_col);
         else {
             FAIL(p, "invalid literal (expected true, false or null)");
             return NULL;
@@ -671,8 +671,8 @@ static cJSON *parse_value(Parser *p, const cJSON *parent, int key_line, int key_
             return NULL;
         }
         item = parse_number(p);
-        if (!item)
-            return NULL;
+        if (item)
+            ((JsonNode *)item)->info = (JsonNodeInfo){parent, line, col, key_line, key_col};
         break;
     case '+':
         FAIL(p, "numbers cannot start with '+'");
@@ -688,14 +688,8 @@ static cJSON *parse_value(Parser *p, const cJSON *parent, int key_line, int key_
         describe_unexpected(p, "expected a value");
         return NULL;
     }
-    if (!item) {
-        FAIL(p, "out of memory");
+    if (!item)
         return NULL;
-    }
-    if (!record(p, item, parent, line, col, key_line, key_col)) {
-        cJSON_Delete(item);
-        return NULL;
-    }
     return item;
 }
 
@@ -711,7 +705,6 @@ bool json_parse(const char *text, size_t len, const JsonLimits *limits, JsonDoc 
     Parser p = {
         .s = (const unsigned char *)text, .len = len, .line = 1, .col = 1,
         .max_string = limits && limits->max_string ? limits->max_string : (size_t)1 << 20,
-        .containers_only = limits && limits->containers_only,
         .doc = doc, .err = err,
     };
     if (len > max_bytes) {
@@ -730,14 +723,12 @@ bool json_parse(const char *text, size_t len, const JsonLimits *limits, JsonDoc 
         skip_ws(&p);
         if (p.pos < p.len) {
             FAIL(&p, "unexpected text after the end of the JSON value");
-            cJSON_Delete(root);
             root = NULL;
         }
     }
     free(p.scratch);
     if (!root || p.failed) {
-        cJSON_Delete(root);
-        free(doc->table);
+        arena_free(&doc->arena);
         memset(doc, 0, sizeof *doc);
         return false;
     }
@@ -749,14 +740,13 @@ void json_doc_free(JsonDoc *doc)
 {
     if (!doc)
         return;
-    cJSON_Delete(doc->root);
-    free(doc->table);
+    arena_free(&doc->arena);
     memset(doc, 0, sizeof *doc);
 }
 
 bool json_pos(const JsonDoc *doc, const cJSON *node, int *line, int *col)
 {
-    const JsonNodeInfo *i = table_get(doc, node);
+    const JsonNodeInfo *i = info_of(doc, node);
     *line = i ? i->line : 0;
     *col = i ? i->col : 0;
     return i != NULL;
@@ -764,7 +754,7 @@ bool json_pos(const JsonDoc *doc, const cJSON *node, int *line, int *col)
 
 bool json_key_pos(const JsonDoc *doc, const cJSON *node, int *line, int *col)
 {
-    const JsonNodeInfo *i = table_get(doc, node);
+    const JsonNodeInfo *i = info_of(doc, node);
     if (i && i->key_line) {
         *line = i->key_line;
         *col = i->key_col;
@@ -775,7 +765,7 @@ bool json_key_pos(const JsonDoc *doc, const cJSON *node, int *line, int *col)
 
 const cJSON *json_parent(const JsonDoc *doc, const cJSON *node)
 {
-    const JsonNodeInfo *i = table_get(doc, node);
+    const JsonNodeInfo *i = info_of(doc, node);
     return i ? i->parent : NULL;
 }
 
@@ -962,8 +952,10 @@ char *diag_format(const DiagEntry *e, char *buf, size_t cap)
 {
     const char *sev = e->severity == DIAG_ERROR ? "error" : "warning";
     char place[64] = "";
-    if (e->line > 0)
+    if (e->line > 0 && e->col > 0)
         snprintf(place, sizeof place, ":%d:%d", e->line, e->col);
+    else if (e->line > 0)
+        snprintf(place, sizeof place, ":%d", e->line);
     if (e->path)
         snprintf(buf, cap, "%s%s: %s: %s [%s]", e->file, place, sev, e->message, e->path);
     else
@@ -982,20 +974,17 @@ void diag_print(const Diag *d, FILE *out)
 
 /* ---- Arena ---- */
 
-struct ArenaBlock {
-    ArenaBlock *next;
-    size_t used, cap;
-    _Alignas(16) unsigned char data[];
-};
-
 void *arena_alloc(Arena *a, size_t size)
 {
-    size = (size + 15) & ~(size_t)15;
+    size = (size + 7) & ~(size_t)7;
     if (size == 0)
-        size = 16;
+        size = 8;
     ArenaBlock *b = a->head;
     if (!b || b->cap - b->used < size) {
-        size_t cap = size > 65536 ? size : 65536;
+        /* Blocks grow with the content: few blocks for a big document, little waste for a small one. */
+        size_t cap = b && b->cap < ((size_t)1 << 20) ? b->cap * 2 : b ? b->cap : 16384;
+        if (cap < size)
+            cap = size;
         b = malloc(sizeof *b + cap);
         if (!b)
             return NULL;

@@ -11,12 +11,22 @@
 
 #define JSON_MAX_DEPTH 64
 
+/* ---- Arena: everything a loaded Pack or Level points to ---- */
+
+typedef struct ArenaBlock ArenaBlock;
+typedef struct Arena {
+    ArenaBlock *head;
+} Arena;
+
+void *arena_alloc(Arena *a, size_t size);               /* zeroed, 8-byte aligned; NULL on OOM */
+char *arena_strdup(Arena *a, const char *s);            /* NULL stays NULL */
+void arena_free(Arena *a);
+
 /* ---- Parsing with positions ---- */
 
 typedef struct JsonLimits {
     size_t max_bytes;       /* the whole text; 0 means 8 MB */
     size_t max_string;      /* bytes of one decoded string; 0 means 1 MB */
-    bool containers_only;   /* remember positions of objects and arrays only (big GeoJSON) */
 } JsonLimits;
 
 typedef struct JsonError {
@@ -27,12 +37,12 @@ typedef struct JsonError {
 
 typedef struct JsonNodeInfo JsonNodeInfo;
 
-/* A parsed document: the cJSON tree and a side table of positions keyed by node. */
+/* A parsed document. The tree is read with the ordinary cJSON API (cJSON_GetObjectItem...), but
+ * its nodes and strings live in the document's arena beside their positions: do not detach,
+ * add or cJSON_Delete nodes; json_doc_free frees it all. */
 typedef struct JsonDoc {
     cJSON *root;
-    JsonNodeInfo *table;
-    size_t table_cap;       /* power of two */
-    size_t table_count;
+    Arena arena;
 } JsonDoc;
 
 /* Parses text[0..len). On failure returns false, fills *err and leaves *doc empty.
@@ -90,21 +100,11 @@ void diag_at(Diag *d, DiagSeverity sev, const char *file, const JsonDoc *doc, co
 /* Orders messages by file (first appearance), then line and column, keeping discovery order
  * among equals. */
 void diag_sort(Diag *d);
-/* One line per message: "file:line:col: error: message [$.path]". */
+/* One line per message: "file:line:col: error: message [$.path]" ("file:line: ..." when col is 0,
+ * "file: ..." when line is 0). */
 void diag_print(const Diag *d, FILE *out);
 /* Formats one entry the same way into buf; returns buf. */
 char *diag_format(const DiagEntry *e, char *buf, size_t cap);
-
-/* ---- Arena: everything a loaded Pack or Level points to ---- */
-
-typedef struct ArenaBlock ArenaBlock;
-typedef struct Arena {
-    ArenaBlock *head;
-} Arena;
-
-void *arena_alloc(Arena *a, size_t size);               /* zeroed, 16-byte aligned; NULL on OOM */
-char *arena_strdup(Arena *a, const char *s);            /* NULL stays NULL */
-void arena_free(Arena *a);
 
 /* ---- Small helpers shared by the checks ---- */
 

@@ -450,6 +450,7 @@ typedef struct Cand {
     bool dated;
     double ord;
     double key;
+    size_t order;           /* position after the seeded shuffle: breaks ties in key */
 } Cand;
 
 static bool kind_selected(const Level *lv, PackKind k)
@@ -532,9 +533,9 @@ size_t level_candidate_count(const Level *lv, const Pack *p)
     return n;
 }
 
-static bool ties_with(const Cand *x, const PackItemRef *chosen_dummy, const Cand *sel, size_t nsel)
+/* True when x's date equals the date of an item already dealt, at the coarser precision. */
+static bool ties_with(const Cand *x, const Cand *sel, size_t nsel)
 {
-    (void)chosen_dummy;
     if (!x->dated)
         return false;
     for (size_t i = 0; i < nsel; i++)
@@ -546,7 +547,9 @@ static bool ties_with(const Cand *x, const PackItemRef *chosen_dummy, const Cand
 static int cmp_key(const void *a, const void *b)
 {
     const Cand *x = a, *y = b;
-    return x->key < y->key ? -1 : x->key > y->key;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
 }
 
 static bool select_impl(const Level *lv, const Pack *p, Rng *rng, PackItemRef *out, size_t max,
@@ -580,10 +583,12 @@ static bool select_impl(const Level *lv, const Pack *p, Rng *rng, PackItemRef *o
     if (spread == LEVEL_SPREAD_CLOSE && nc > 0) {
         /* Items nearest in time to a random anchor. Shuffled first, so equal distances break randomly. */
         double anchor = c[rng_below(rng, (uint32_t)nc)].ord;
-        for (size_t i = 0; i < nc; i++)
+        for (size_t i = 0; i < nc; i++) {
             c[i].key = fabs(c[i].ord - anchor);
-        qsort(c, nc, sizeof *c, cmp_key);  /* qsort is not stable; keys tie rarely, and the order
-                                              of equal keys is still a function of the seed */
+            c[i].order = i;
+        }
+        /* Equal distances keep their shuffled order, so the deal is the same on every libc. */
+        qsort(c, nc, sizeof *c, cmp_key);
     }
     if (spread == LEVEL_SPREAD_FAR && nc > 0) {
         /* Farthest-point: each next item maximises its distance to the nearest already dealt. */
@@ -601,7 +606,7 @@ static bool select_impl(const Level *lv, const Pack *p, Rng *rng, PackItemRef *o
         size_t pick = 0;  /* c is shuffled: the first is a random start */
         while (ns < want) {
             used[pick] = true;
-            if (!(avoid && ties_with(&c[pick], NULL, sel, ns))) {
+            if (!(avoid && ties_with(&c[pick], sel, ns))) {
                 sel[ns++] = c[pick];
                 for (size_t i = 0; i < nc; i++) {
                     double d = fabs(c[i].ord - c[pick].ord);
@@ -625,7 +630,7 @@ static bool select_impl(const Level *lv, const Pack *p, Rng *rng, PackItemRef *o
         free(near);
     } else {
         for (size_t i = 0; i < nc && ns < want; i++)
-            if (!(avoid && ties_with(&c[i], NULL, sel, ns)))
+            if (!(avoid && ties_with(&c[i], sel, ns)))
                 sel[ns++] = c[i];
     }
     rng_shuffle(rng, sel, ns, sizeof *sel);

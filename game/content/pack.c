@@ -85,6 +85,16 @@ static void idmap_free(IdMap *m)
 
 /* ---- The loader ---- */
 
+/* cJSON_GetObjectItemCaseSensitive, with a first-byte test before each strcmp: field lookups are
+ * most of the work of loading a big pack. */
+static const cJSON *member(const cJSON *obj, const char *key)
+{
+    for (const cJSON *m = obj ? obj->child : NULL; m; m = m->next)
+        if (m->string && m->string[0] == key[0] && strcmp(m->string, key) == 0)
+            return m;
+    return NULL;
+}
+
 enum { MAP_SOURCE = PACK_KIND_COUNT, MAP_PARTY, MAP_MAP, MAP_COUNT };
 
 static const char *const MAP_NOUN[MAP_COUNT] = {
@@ -195,7 +205,7 @@ static void check_fields(Loader *L, const cJSON *obj, const char *const *allowed
     for (const cJSON *m = obj->child; m; m = m->next) {
         bool known = false;
         for (size_t i = 0; i < n && !known; i++)
-            known = strcmp(m->string, allowed[i]) == 0;
+            known = m->string[0] == allowed[i][0] && strcmp(m->string, allowed[i]) == 0;
         if (known)
             continue;
         const char *near = json_did_you_mean(m->string, allowed, n);
@@ -211,7 +221,7 @@ static void check_fields(Loader *L, const cJSON *obj, const char *const *allowed
 static const cJSON *field(Loader *L, const cJSON *obj, const char *key, bool required,
                           const char *noun)
 {
-    const cJSON *f = cJSON_GetObjectItemCaseSensitive(obj, key);
+    const cJSON *f = member(obj, key);
     if (!f && required)
         err_at(L, obj, "missing required field '%s' in this %s", key, noun);
     return f;
@@ -271,7 +281,7 @@ static bool get_int(Loader *L, const cJSON *obj, const char *key, bool required,
     if (!get_number(L, obj, key, required, noun, lo, hi, &v))
         return false;
     if (v != (double)(int)v) {
-        err_at(L, cJSON_GetObjectItemCaseSensitive(obj, key), "'%s' must be a whole number", key);
+        err_at(L, member(obj, key), "'%s' must be a whole number", key);
         return false;
     }
     *out = (int)v;
@@ -280,7 +290,7 @@ static bool get_int(Loader *L, const cJSON *obj, const char *key, bool required,
 
 static bool get_bool(Loader *L, const cJSON *obj, const char *key, bool *out)
 {
-    const cJSON *f = cJSON_GetObjectItemCaseSensitive(obj, key);
+    const cJSON *f = member(obj, key);
     if (!f)
         return false;
     if (!cJSON_IsBool(f)) {
@@ -370,7 +380,7 @@ static bool parse_text(Loader *L, const cJSON *f, const char *key, Text *out)
                          m->string, list);
             }
         }
-        snprintf(items[k].lang, sizeof items[k].lang, "%s", m->string);
+        memcpy(items[k].lang, m->string, strlen(m->string) + 1);   /* 2-3 letters, checked above */
         items[k].str = dup(L, m->valuestring);
         k++;
     }
@@ -378,7 +388,7 @@ static bool parse_text(Loader *L, const cJSON *f, const char *key, Text *out)
     out->count = (uint32_t)k;
     if (L->langs_known) {
         for (size_t i = 0; i < L->lang_count; i++) {
-            if (!text_has(out, L->langs[i]) && !cJSON_GetObjectItemCaseSensitive(f, L->langs[i])) {
+            if (!text_has(out, L->langs[i]) && !member(f, L->langs[i])) {
                 char list[128];
                 lang_list(L, list, sizeof list);
                 err_at(L, f, "'%s' has no '%s' text (the pack declares languages %s)", key,
@@ -459,7 +469,7 @@ static bool parse_when_node(Loader *L, const cJSON *f, const char *key, When *ou
         return false;
     bool ok = parse_date_node(L, from, "from", &out->from);
     out->to = out->from;
-    const cJSON *to = cJSON_GetObjectItemCaseSensitive(f, "to");
+    const cJSON *to = member(f, "to");
     if (to) {
         out->is_range = true;
         if (parse_date_node(L, to, "to", &out->to) && ok &&
@@ -469,7 +479,7 @@ static bool parse_when_node(Loader *L, const cJSON *f, const char *key, When *ou
             ok = false;
         }
     }
-    const cJSON *os = cJSON_GetObjectItemCaseSensitive(f, "old_style");
+    const cJSON *os = member(f, "old_style");
     if (os) {
         out->has_old_style = parse_date_node(L, os, "old_style", &out->old_style);
         ok = ok && out->has_old_style;
@@ -488,7 +498,7 @@ static bool get_when(Loader *L, const cJSON *obj, const char *key, bool required
 
 static bool get_date(Loader *L, const cJSON *obj, const char *key, Date *out)
 {
-    const cJSON *f = cJSON_GetObjectItemCaseSensitive(obj, key);
+    const cJSON *f = member(obj, key);
     return f ? parse_date_node(L, f, key, out) : false;
 }
 
@@ -516,7 +526,7 @@ static int32_t resolve(Loader *L, const cJSON *f, int map)
 
 static int32_t get_ref(Loader *L, const cJSON *obj, const char *key, int map)
 {
-    const cJSON *f = cJSON_GetObjectItemCaseSensitive(obj, key);
+    const cJSON *f = member(obj, key);
     return f ? resolve(L, f, map) : PACK_NONE;
 }
 
@@ -785,7 +795,7 @@ static void collect_ids(Loader *L, const cJSON *list, int map, size_t first_inde
     for (const cJSON *e = list ? list->child : NULL; e; e = e->next, i++) {
         if (!cJSON_IsObject(e))
             continue;
-        const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
+        const cJSON *id = member(e, "id");
         if (!id || !cJSON_IsString(id))
             continue;
         if (!valid_id(id->valuestring)) {
@@ -827,7 +837,7 @@ static bool is_entry(Loader *L, const cJSON *e, const char *list)
 
 static void need_sources(Loader *L, const cJSON *obj, const char *noun, PackRefs *out)
 {
-    const cJSON *f = cJSON_GetObjectItemCaseSensitive(obj, "sources");
+    const cJSON *f = member(obj, "sources");
     if (!f) {
         err_at(L, obj, "missing required field 'sources' in this %s: every %s needs at least one source",
                noun, noun);
@@ -865,7 +875,7 @@ static void load_sources(Loader *L, const cJSON *list)
         s->url = get_string(L, e, "url", false, "source");
         s->lang = get_string(L, e, "lang", false, "source");
         s->note = get_string(L, e, "note", false, "source");
-        const cJSON *y = cJSON_GetObjectItemCaseSensitive(e, "year");
+        const cJSON *y = member(e, "year");
         if (y && cJSON_IsNumber(y)) {
             char b[32];
             snprintf(b, sizeof b, "%g", y->valuedouble);
@@ -905,7 +915,7 @@ static void load_parties(Loader *L, const cJSON *list)
         get_text(L, e, "name", true, "party", &out[i].name);
         out[i].color = get_string(L, e, "color", false, "party");
         if (out[i].color && !color_ok(out[i].color))
-            err_at(L, cJSON_GetObjectItemCaseSensitive(e, "color"),
+            err_at(L, member(e, "color"),
                    "color '%.20s' must be written #rrggbb, such as #8c3b2e", out[i].color);
     }
     L->pack->parties = out;
@@ -1011,7 +1021,7 @@ static void load_treaty(Loader *L, const cJSON *e, PackTreaty *t)
             get_text(L, x, "text", false, "ratification", &r[k].text);
             if (t->signed_on.from.year && r[k].when.from.year &&
                 date_compare_at_precision(&r[k].when.from, &t->signed_on.from) < 0)
-                err_at(L, cJSON_GetObjectItemCaseSensitive(x, "when"),
+                err_at(L, member(x, "when"),
                        "this ratification is dated before the treaty was signed");
             k++;
         }
@@ -1071,7 +1081,7 @@ static void load_people(Loader *L, const cJSON *list)
         p->has_born = get_date(L, e, "born", &p->born);
         p->has_died = get_date(L, e, "died", &p->died);
         if (p->has_born && p->has_died && date_compare_at_precision(&p->born, &p->died) > 0)
-            err_at(L, cJSON_GetObjectItemCaseSensitive(e, "died"), "'died' is before 'born'");
+            err_at(L, member(e, "died"), "'died' is before 'born'");
         p->party = get_ref(L, e, "party", MAP_PARTY);
         p->tags = get_strings(L, e, "tags", "person");
         need_sources(L, e, "person", &p->sources);
@@ -1101,8 +1111,8 @@ static void load_places(Loader *L, const cJSON *list)
         p->kind = k < 0 ? NULL : PLACE_KINDS[k];
         bool has_lon = get_number(L, e, "lon", false, "place", -180, 180, &p->lon);
         bool has_lat = get_number(L, e, "lat", false, "place", -90, 90, &p->lat);
-        const cJSON *lon = cJSON_GetObjectItemCaseSensitive(e, "lon");
-        const cJSON *lat = cJSON_GetObjectItemCaseSensitive(e, "lat");
+        const cJSON *lon = member(e, "lon");
+        const cJSON *lat = member(e, "lat");
         if ((lon != NULL) != (lat != NULL))
             err_at(L, lon ? lon : lat, "give both 'lon' and 'lat', or neither");
         p->has_coords = has_lon && has_lat;
@@ -1147,7 +1157,7 @@ static void load_flashcards(Loader *L, const cJSON *list)
         c->image = get_asset(L, e, "image", false, "flashcard", true);
         c->accept = get_strings(L, e, "accept", "flashcard");
         c->tags = get_strings(L, e, "tags", "flashcard");
-        if (cJSON_GetObjectItemCaseSensitive(e, "sources"))
+        if (member(e, "sources"))
             c->sources = get_refs(L, e, "sources", false, "flashcard", MAP_SOURCE);
     }
     L->pack->flashcards = out;
@@ -1189,14 +1199,14 @@ static void need_feature(Loader *L, const cJSON *obj, const char *noun, const ch
     *file = get_asset(L, obj, "file", true, noun, false);
     *feature = get_string(L, obj, "feature", true, noun);
     if (*file && *feature)
-        add_file_ref(L, *file, *feature, cJSON_GetObjectItemCaseSensitive(obj, "feature"));
+        add_file_ref(L, *file, *feature, member(obj, "feature"));
 }
 
 static size_t count_sub(const cJSON *maps, const char *key)
 {
     size_t n = 0;
     for (const cJSON *m = maps ? maps->child : NULL; m; m = m->next) {
-        const cJSON *l = cJSON_IsObject(m) ? cJSON_GetObjectItemCaseSensitive(m, key) : NULL;
+        const cJSON *l = cJSON_IsObject(m) ? member(m, key) : NULL;
         if (cJSON_IsArray(l))
             n += (size_t)cJSON_GetArraySize(l);
     }
@@ -1261,7 +1271,7 @@ static void load_maps(Loader *L, const cJSON *list)
                 ly[k].id = get_string(L, x, "id", true, "layer");
                 for (size_t j = 0; j < k && ly[k].id; j++)
                     if (ly[j].id && strcmp(ly[j].id, ly[k].id) == 0)
-                        err_at(L, cJSON_GetObjectItemCaseSensitive(x, "id"), "duplicate layer id '%s' in this map", ly[k].id);
+                        err_at(L, member(x, "id"), "duplicate layer id '%s' in this map", ly[k].id);
                 int kind = get_choice(L, x, "kind", true, "layer", LAYER_KINDS, COUNT_OF(LAYER_KINDS));
                 ly[k].kind = kind < 0 ? NULL : LAYER_KINDS[kind];
                 ly[k].file = get_asset(L, x, "file", true, "layer", false);
@@ -1287,8 +1297,8 @@ static void load_maps(Loader *L, const cJSON *list)
             r->to_party = get_ref(L, x, "to", MAP_PARTY);
             r->treaty = get_ref(L, x, "treaty", PACK_KIND_TREATY);
             get_int(L, x, "year", false, "region", -9999, 9999, &r->year);
-            if (cJSON_GetObjectItemCaseSensitive(x, "year") && r->year == 0)
-                err_at(L, cJSON_GetObjectItemCaseSensitive(x, "year"), "there is no year 0 (1 BC is -1)");
+            if (member(x, "year") && r->year == 0)
+                err_at(L, member(x, "year"), "there is no year 0 (1 BC is -1)");
             r->tags = get_strings(L, x, "tags", "region");
         }
         m->region_count = (uint32_t)(ri - m->region_first);
@@ -1469,7 +1479,7 @@ static void load_root(Loader *L, const cJSON *root, const char *expect_id)
         if (k != PACK_KIND_REGION && k != PACK_KIND_RIVER)
             lists[k] = top_list(L, root, MAP_LIST[k]);
     }
-    if (!cJSON_GetObjectItemCaseSensitive(root, "sources")) {
+    if (!member(root, "sources")) {
         err_at(L, root, "missing required field 'sources' in pack.json: list where the content comes from");
         L->no_sources = true;
     }
@@ -1489,8 +1499,8 @@ static void load_root(Loader *L, const cJSON *root, const char *expect_id)
     }
     size_t ri = 0, vi = 0;
     for (const cJSON *m = lists[MAP_MAP] ? lists[MAP_MAP]->child : NULL; m; m = m->next) {
-        const cJSON *r = cJSON_IsObject(m) ? cJSON_GetObjectItemCaseSensitive(m, "regions") : NULL;
-        const cJSON *v = cJSON_IsObject(m) ? cJSON_GetObjectItemCaseSensitive(m, "rivers") : NULL;
+        const cJSON *r = cJSON_IsObject(m) ? member(m, "regions") : NULL;
+        const cJSON *v = cJSON_IsObject(m) ? member(m, "rivers") : NULL;
         if (cJSON_IsArray(r)) {
             collect_ids(L, r, PACK_KIND_REGION, ri);
             ri += (size_t)cJSON_GetArraySize(r);

@@ -165,7 +165,7 @@ bool validate_geojson_text(const char *text, size_t len, const char *display, Di
         memset(ids, 0, sizeof *ids);
     JsonDoc doc;
     JsonError jerr;
-    JsonLimits lim = {.max_bytes = GEOJSON_MAX_BYTES, .containers_only = true};
+    JsonLimits lim = {.max_bytes = GEOJSON_MAX_BYTES};
     if (!json_parse(text, len, &lim, &doc, &jerr)) {
         diag_add(diags, DIAG_ERROR, display, jerr.line, jerr.col, NULL, "%s", jerr.message);
         return false;
@@ -429,8 +429,9 @@ static void validate_json_file(const char *path, const ValidateOptions *o, PackC
     free(text);
 }
 
+/* depth: how many more folder levels to look into (a data folder, then content/ and levels/). */
 static size_t validate_one(const char *path, const ValidateOptions *o, PackCache *pc, Diag *d,
-                           bool top)
+                           int depth)
 {
     if (util_is_dir(path)) {
         char *pj = util_path_join(path, "pack.json");
@@ -442,7 +443,7 @@ static size_t validate_one(const char *path, const ValidateOptions *o, PackCache
             pack_free(p);
             return 1;
         }
-        if (!top)
+        if (depth <= 0)
             return 0;
         DIR *dir = opendir(path);
         if (!dir) {
@@ -469,13 +470,14 @@ static size_t validate_one(const char *path, const ValidateOptions *o, PackCache
             qsort(names, n, sizeof *names, cmp_strp);
         size_t checked = 0;
         for (size_t i = 0; i < n; i++) {
-            if (names[i] && (util_is_dir(names[i]) || ends_with(names[i], ".json") ||
-                             ends_with(names[i], ".geojson")))
-                checked += validate_one(names[i], o, pc, d, false);
+            /* JSON Schemas (files named *.schema.json) are not content. */
+            if (names[i] && !ends_with(names[i], ".schema.json") &&
+                (util_is_dir(names[i]) || ends_with(names[i], ".json") || ends_with(names[i], ".geojson")))
+                checked += validate_one(names[i], o, pc, d, depth - 1);
             free(names[i]);
         }
         free(names);
-        if (checked == 0)
+        if (checked == 0 && depth == 2)
             diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "no pack, level or map file found in this folder");
         return checked;
     }
@@ -501,7 +503,7 @@ size_t validate_paths(const char *const *paths, size_t count, const ValidateOpti
     PackCache pc = {0};
     size_t checked = 0;
     for (size_t i = 0; i < count; i++)
-        checked += validate_one(paths[i], options, &pc, diags, true);
+        checked += validate_one(paths[i], options, &pc, diags, 2);
     for (size_t i = 0; i < pc.count; i++) {
         free(pc.path[i]);
         pack_free(pc.pack[i]);

@@ -34,7 +34,9 @@ typedef struct ValidateOptions {
 } ValidateOptions;
 
 /* Validates each path: a pack folder or its pack.json, a level file, levels/campaign.json,
- * a .geojson file, or a folder of these (every pack subfolder and every .json file in it).
+ * a .geojson file, or a folder of these (every pack subfolder and every .json and .geojson file
+ * in it, one more folder level down: `frontiers validate .` in a data folder checks content/ and
+ * levels/).
  * Adds all messages to diags; returns the number of files checked. */
 size_t validate_paths(const char *const *paths, size_t count, const ValidateOptions *options,
                       Diag *diags);

@@ -256,6 +256,34 @@ static void text_get_should_fall_back_to_english_then_the_first(void)
     CHECK(!text_has(&t, "zh"));
 }
 
+static void parse_should_skip_a_byte_order_mark(void)
+{
+    JsonDoc doc;
+    JsonError err;
+    CHECK(parse("\xEF\xBB\xBF{\"a\": 1}", &doc, &err));
+    int line, col;
+    CHECK(json_pos(&doc, doc.root, &line, &col));
+    CHECK_INT(col, 1);
+    json_doc_free(&doc);
+}
+
+static void when_format_should_write_ranges_and_approximate_dates(void)
+{
+    When w = {0};
+    char buf[96];
+    date_parse("1856-10-08", &w.from);
+    date_parse("1860-10-24", &w.to);
+    w.is_range = true;
+    CHECK_STR(when_format(&w, "en", buf, sizeof buf), "8 October 1856 – 24 October 1860");
+    When a = {0};
+    date_parse("1651", &a.from);
+    a.to = a.from;
+    a.approx = true;
+    CHECK_STR(when_format(&a, "en", buf, sizeof buf), "c. 1651");
+    CHECK_STR(when_format(&a, "ru", buf, sizeof buf), "ок. 1651 г.");
+    CHECK_STR(when_format(&a, "zh", buf, sizeof buf), "约1651年");
+}
+
 int main(void)
 {
     RUN(parse_should_record_line_and_column_of_every_member);
@@ -272,5 +300,7 @@ int main(void)
     RUN(date_compare_should_use_the_coarser_precision);
     RUN(date_format_should_write_english_russian_and_chinese);
     RUN(text_get_should_fall_back_to_english_then_the_first);
+    RUN(parse_should_skip_a_byte_order_mark);
+    RUN(when_format_should_write_ranges_and_approximate_dates);
     return CHECK_DONE();
 }

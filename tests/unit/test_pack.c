@@ -2,6 +2,7 @@
  * and that broken packs are reported with their place and skipped. */
 #include "check.h"
 #include "content/pack.h"
+#include "content/validate.h"
 #include "core/util.h"
 
 #include <stdlib.h>
@@ -205,6 +206,36 @@ static void packs_load_all_should_skip_a_broken_pack_and_keep_the_others(void)
     free(root); free(good); free(bad); free(gp); free(bp);
 }
 
+/* A FeatureCollection with one polygon ring of n positions (closed). */
+static char *ring_geojson(size_t n)
+{
+    char *buf = malloc(n * 24 + 200);
+    size_t k = (size_t)sprintf(buf, "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", "
+                               "\"properties\": {\"id\": \"big\"}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[");
+    for (size_t i = 0; i + 1 < n; i++)
+        k += (size_t)sprintf(buf + k, "[%.5f,%.5f],", 100.0 + (double)i * 1e-4, 40.0 + (double)(i % 7) * 1e-3);
+    k += (size_t)sprintf(buf + k, "[100.00000,40.00000]]]}}]}");
+    return buf;
+}
+
+static void validate_geojson_should_hold_the_vertex_limit_per_ring(void)
+{
+    Diag d = {0};
+    GeoIds ids;
+    char *ok = ring_geojson(GEOJSON_MAX_RING_VERTICES);
+    CHECK(validate_geojson_text(ok, strlen(ok), "ok.geojson", &d, &ids));
+    CHECK(geoids_contains(&ids, "big"));
+    geoids_free(&ids);
+    CHECK_INT(d.count, 0);
+    char *big = ring_geojson(GEOJSON_MAX_RING_VERTICES + 1);
+    CHECK(!validate_geojson_text(big, strlen(big), "big.geojson", &d, &ids));
+    geoids_free(&ids);
+    CHECK(d.count == 1 && strstr(d.items[0].message, "a ring has 200001 positions; at most 200000"));
+    diag_free(&d);
+    free(ok);
+    free(big);
+}
+
 int main(void)
 {
     RUN(pack_load_should_read_the_example_pack_without_messages);
@@ -214,5 +245,6 @@ int main(void)
     RUN(pack_load_memory_should_report_each_problem_with_line_column_and_path);
     RUN(pack_load_should_refuse_paths_that_leave_the_pack);
     RUN(packs_load_all_should_skip_a_broken_pack_and_keep_the_others);
+    RUN(validate_geojson_should_hold_the_vertex_limit_per_ring);
     return CHECK_DONE();
 }

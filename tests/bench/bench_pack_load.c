@@ -1,0 +1,133 @@
+/* Benchmark: writes a 10,000-item pack (events, treaties, people, places, flashcards) to a temp
+ * folder, then loads and validates it several times and prints the median wall time. The target
+ * is under 50 ms. Uses clock_gettime: benchmarks may read the clock, the library never does. */
+#include "content/pack.h"
+#include "core/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define RUNS 9
+
+typedef struct Buf {
+    char *s;
+    size_t len, cap;
+} Buf;
+
+static void put(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#include <stdarg.h>
+static void put(Buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    for (;;) {
+        va_start(ap, fmt);
+        int n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
+        va_end(ap);
+        if (n >= 0 && (size_t)n < b->cap - b->len) {
+            b->len += (size_t)n;
+            return;
+        }
+        b->cap = b->cap * 2 + (size_t)n + 1024;
+        b->s = realloc(b->s, b->cap);
+        if (!b->s)
+            exit(1);
+    }
+}
+
+static const char *date_of(int i, char *buf)
+{
+    int year = 1000 + i % 1000, month = 1 + i % 12, day = 1 + i % 28;
+    sprintf(buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+}
+
+static void gen(Buf *b)
+{
+    char d[16];
+    put(b, "{\"format\": 1, \"id\": \"bench\", \"version\": \"1.0.0\", \"title\": {\"en\": \"Bench\", \"ru\": \"Тест\", \"zh\": \"测试\"},\n"
+           " \"languages\": [\"en\", \"ru\", \"zh\"], \"sources\": [{\"id\": \"s0\", \"title\": \"Source\"}, {\"id\": \"s1\", \"title\": \"Other\"}],\n"
+           " \"parties\": [{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"b\", \"name\": \"B\"}],\n \"places\": [\n");
+    for (int i = 0; i < 1000; i++)
+        put(b, "%s  {\"id\": \"place-%d\", \"name\": {\"en\": \"Place %d\", \"ru\": \"Место %d\", \"zh\": \"地点%d\"},"
+               " \"kind\": \"town\", \"lon\": %d.5, \"lat\": %d.25, \"sources\": [\"s0\"]}\n",
+            i ? "," : "", i, i, i, i, i % 359 - 179, i % 179 - 89);
+    put(b, " ],\n \"people\": [\n");
+    for (int i = 0; i < 1000; i++)
+        put(b, "%s  {\"id\": \"person-%d\", \"name\": {\"en\": \"Person %d\", \"ru\": \"Человек %d\", \"zh\": \"人物%d\"},"
+               " \"born\": \"%d\", \"party\": \"%s\", \"sources\": [\"s1\"]}\n",
+            i ? "," : "", i, i, i, i, 1000 + i % 900, i % 2 ? "a" : "b");
+    put(b, " ],\n \"events\": [\n");
+    for (int i = 0; i < 5000; i++)
+        put(b, "%s  {\"id\": \"event-%d\", \"title\": {\"en\": \"Event %d\", \"ru\": \"Событие %d\", \"zh\": \"事件%d\"},"
+               " \"summary\": {\"en\": \"What happened in event %d, in a sentence or two.\", \"ru\": \"Что произошло.\", \"zh\": \"发生了什么。\"},"
+               " \"when\": \"%s\", \"category\": \"politics\", \"tags\": [\"t%d\", \"era-%d\"], \"place\": \"place-%d\", \"sources\": [\"s0\", \"s1\"]}\n",
+            i ? "," : "", i, i, i, i, i, date_of(i, d), i % 20, i % 5, i % 1000);
+    put(b, " ],\n \"treaties\": [\n");
+    for (int i = 0; i < 1000; i++)
+        put(b, "%s  {\"id\": \"treaty-%d\", \"name\": {\"en\": \"Treaty %d\", \"ru\": \"Договор %d\", \"zh\": \"条约%d\"},"
+               " \"signed\": {\"from\": \"%s\"}, \"parties\": [\"a\", \"b\"], \"place\": \"place-%d\","
+               " \"signatories\": [{\"party\": \"a\", \"people\": [\"person-%d\"]}],"
+               " \"terms\": [{\"en\": \"Term\", \"ru\": \"Статья\", \"zh\": \"条款\"}], \"sources\": [\"s0\"]}\n",
+            i ? "," : "", i, i, i, i, date_of(i * 7, d), i % 1000, (i * 3) % 1000);
+    put(b, " ],\n \"flashcards\": [\n");
+    for (int i = 0; i < 2000; i++)
+        put(b, "%s  {\"id\": \"card-%d\", \"front\": {\"en\": \"Question %d?\", \"ru\": \"Вопрос %d?\", \"zh\": \"问题%d？\"},"
+               " \"back\": {\"en\": \"Answer %d\", \"ru\": \"Ответ %d\", \"zh\": \"答案%d\"}, \"accept\": [\"answer %d\"], \"sources\": [\"s1\"]}\n",
+            i ? "," : "", i, i, i, i, i, i, i, i);
+    put(b, " ]\n}\n");
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+int main(void)
+{
+    const char *tmp = getenv("TMPDIR");
+    char *dir = util_format("%s/frontiers-bench-%ld/bench", tmp ? tmp : "/tmp", (long)getpid());
+    if (!dir || !util_mkdirs(dir))
+        return 1;
+    Buf b = {malloc(1 << 20), 0, 1 << 20};
+    gen(&b);
+    char *file = util_path_join(dir, "pack.json");
+    if (util_write_file_atomic(file, b.s, b.len) != 0)
+        return 1;
+    double times[RUNS];
+    size_t items = 0;
+    for (int r = 0; r < RUNS; r++) {
+        Diag d = {0};
+        Pack *p = NULL;
+        double t0 = now_ms();
+        PackError rc = pack_load(dir, &p, &d);
+        times[r] = now_ms() - t0;
+        if (rc != PACK_OK) {
+            diag_print(&d, stderr);
+            return 1;
+        }
+        items = p->event_count + p->treaty_count + p->person_count + p->place_count + p->flashcard_count;
+        pack_free(p);
+        diag_free(&d);
+    }
+    qsort(times, RUNS, sizeof times[0], cmp_double);
+    printf("bench_pack_load: %zu items, %.1f MB pack.json, median %.1f ms over %d loads (min %.1f, max %.1f); target < 50 ms\n",
+           items, (double)b.len / (1 << 20), times[RUNS / 2], RUNS, times[0], times[RUNS - 1]);
+    remove(file);
+    remove(dir);
+    free(file);
+    free(dir);
+    free(b.s);
+    return times[RUNS / 2] < 50.0 ? 0 : 1;
+}
