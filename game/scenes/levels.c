@@ -184,6 +184,8 @@ static void levels_resume(Scene *scene, App *app)
 static SceneOutcome levels_action(Scene *scene, App *app, const Action *a)
 {
     LevelsScene *s = (LevelsScene *)scene;
+    if (ui_back_hit(app, a))
+        return scene_pop();
     if (a->kind == ACTION_SCROLL) {
         s->scroll -= (int)(a->dy * app->theme->unit * 8);
         return scene_stay();
@@ -364,6 +366,7 @@ static void levels_draw(Scene *scene, App *app)
     const char *hints[] = {app_tr(app, "key.arrows"), app_tr(app, "hint.move"), app_tr(app, "key.enter"), app_tr(app, "hint.play"),
                            app_tr(app, "key.esc"), app_tr(app, "hint.back")};
     ui_hints(app, hints, 3);
+    ui_back_button(app);
 }
 
 static void levels_report(Scene *scene, App *app, cJSON *out)

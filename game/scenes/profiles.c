@@ -307,6 +307,8 @@ static SceneOutcome profiles_action(Scene *scene, App *app, const Action *a)
     if (s->mode == MODE_DELETE)
         return delete_action(s, app, a);
     int row = -1, col;
+    if (ui_back_hit(app, a))
+        return scene_replace(app->profile_id ? "menu" : "title", NULL);
     switch (a->kind) {
     case ACTION_LEFT:
         if (s->col > 0)
@@ -539,6 +541,7 @@ static void profiles_draw(Scene *scene, App *app)
         const char *hints[] = {app_tr(app, "key.enter"), app_tr(app, "hint.play"), "R", app_tr(app, "profiles.rename"),
                                app_tr(app, "key.del"), app_tr(app, "profiles.delete"), app_tr(app, "key.esc"), app_tr(app, "hint.back")};
         ui_hints(app, hints, 4);
+        ui_back_button(app);
     } else if (s->mode == MODE_EDIT) {
         draw_edit(s, app);
     } else {

@@ -124,6 +124,8 @@ static bool change(SettingsScene *s, App *app, int row, int dir)
 static SceneOutcome settings_action(Scene *scene, App *app, const Action *a)
 {
     SettingsScene *s = (SettingsScene *)scene;
+    if (ui_back_hit(app, a))
+        return scene_pop();
     if ((a->kind == ACTION_LEFT || a->kind == ACTION_RIGHT) && s->nav.focus != ROW_BACK) {
         change(s, app, s->nav.focus, a->kind == ACTION_LEFT ? -1 : 1);
         return scene_stay();
@@ -211,6 +213,7 @@ static void settings_draw(Scene *scene, App *app)
     const char *hints[] = {app_tr(app, "key.arrows"), app_tr(app, "hint.change"), app_tr(app, "key.enter"), app_tr(app, "hint.toggle"),
                            app_tr(app, "key.esc"), app_tr(app, "hint.back")};
     ui_hints(app, hints, 3);
+    ui_back_button(app);
 }
 
 static void settings_report(Scene *scene, App *app, cJSON *out)

@@ -235,3 +235,28 @@ NavResult nav_handle(Nav *nav, const Action *a, const SDL_Rect *rects)
     }
     return nav->focus != before ? NAV_MOVED : NAV_NONE;
 }
+
+SDL_Rect ui_back_rect(const App *app)
+{
+    const Theme *th = app->theme;
+    int h = th->size[TEXT_BODY] * 2 + th->unit;
+    int w = th->unit * 24;
+    return (SDL_Rect){app->width - th->margin - w, th->margin, w, h};
+}
+
+void ui_back_button(App *app)
+{
+    SDL_Rect r = ui_back_rect(app);
+    ui_button(app, r, "", BUTTON_SECONDARY, false, true);
+    const Theme *th = app->theme;
+    float s = (float)th->size[TEXT_BODY];
+    draw_arrow(app->renderer, (float)r.x + s * 1.2f, (float)(r.y + r.h / 2), s * 0.9f, -1, th->ink);
+    TextOpts o = {.style = TEXT_BODY_BOLD, .wrap = r.w - (int)(s * 2.4f), .max_lines = 1};
+    const TextBlock *b = ui_text_get(app->text, app_tr(app, "common.back"), &o);
+    ui_text_draw(app->text, app_tr(app, "common.back"), &o, r.x + (int)(s * 2.2f), r.y + (r.h - b->h) / 2, th->ink);
+}
+
+bool ui_back_hit(const App *app, const Action *a)
+{
+    return a->kind == ACTION_POINTER_UP && point_in_rect(a->x, a->y, ui_back_rect(app));
+}

@@ -27,6 +27,11 @@ void ui_button(App *app, SDL_Rect r, const char *label, ButtonKind kind, bool fo
 void ui_hints(App *app, const char *const *pairs, int npairs);
 /* True when the focus ring should show (keyboard or gamepad last used). */
 bool ui_show_focus(const App *app);
+/* The standard Back button at the top right, for mouse and touch players; ui_back_hit tells
+ * whether a pointer release landed on it. */
+SDL_Rect ui_back_rect(const App *app);
+void ui_back_button(App *app);
+bool ui_back_hit(const App *app, const Action *a);
 /* A toggle switch drawn inside r (right-aligned). */
 void ui_toggle(App *app, SDL_Rect r, bool on);
 
