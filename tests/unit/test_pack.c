@@ -10,7 +10,7 @@
 static char *example_dir(void)
 {
     const char *src = getenv("FRONTIERS_SOURCE_DIR");
-    return util_format("%s/content/example-pack", src ? src : ".");
+    return util_format("%s/content/examples/example-pack", src ? src : ".");
 }
 
 static bool diag_has(const Diag *d, const char *needle)

@@ -65,9 +65,9 @@ static void every_shipped_string_should_have_glyphs_in_the_fallback_chain(void)
         free(p);
     }
     /* Every pack and level in the tree. */
-    const char *dirs[] = {"content", "levels"};
+    const char *dirs[] = {"content", "content/examples", "levels"};
     int files = 0;
-    for (int d = 0; d < 2; d++) {
+    for (int d = 0; d < 3; d++) {
         char *dir = util_path_join(src, dirs[d]);
         DIR *dh = opendir(dir);
         struct dirent *e;
