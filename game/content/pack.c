@@ -1063,7 +1063,7 @@ static void load_treaties(Loader *L, const cJSON *list)
     L->pack->treaty_count = (uint32_t)n;
 }
 
-static const char *const PERSON_FIELDS[] = {"id", "name", "born", "died", "role", "party", "tags", "sources"};
+static const char *const PERSON_FIELDS[] = {"id", "name", "born", "died", "role", "party", "note", "tags", "sources"};
 
 static void load_people(Loader *L, const cJSON *list)
 {
@@ -1078,6 +1078,7 @@ static void load_people(Loader *L, const cJSON *list)
         p->id = item_id(L, e, "person");
         get_text(L, e, "name", true, "person", &p->name);
         get_text(L, e, "role", false, "person", &p->role);
+        get_text(L, e, "note", false, "person", &p->note);
         p->has_born = get_date(L, e, "born", &p->born);
         p->has_died = get_date(L, e, "died", &p->died);
         if (p->has_born && p->has_died && date_compare_at_precision(&p->born, &p->died) > 0)
@@ -1090,7 +1091,7 @@ static void load_people(Loader *L, const cJSON *list)
     L->pack->person_count = (uint32_t)n;
 }
 
-static const char *const PLACE_FIELDS[] = {"id", "name", "kind", "lon", "lat", "dates", "tags", "sources"};
+static const char *const PLACE_FIELDS[] = {"id", "name", "kind", "lon", "lat", "dates", "note", "tags", "sources"};
 static const char *const PLACE_DATE_FIELDS[] = {"when", "what"};
 static const char *const PLACE_KINDS[] = {"city", "town", "fort", "site", "island", "river", "lake",
                                           "mountain", "region"};
@@ -1107,6 +1108,7 @@ static void load_places(Loader *L, const cJSON *list)
         PackPlace *p = &out[i];
         p->id = item_id(L, e, "place");
         get_text(L, e, "name", true, "place", &p->name);
+        get_text(L, e, "note", false, "place", &p->note);
         int k = get_choice(L, e, "kind", false, "place", PLACE_KINDS, COUNT_OF(PLACE_KINDS));
         p->kind = k < 0 ? NULL : PLACE_KINDS[k];
         bool has_lon = get_number(L, e, "lon", false, "place", -180, 180, &p->lon);

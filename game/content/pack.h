@@ -118,7 +118,7 @@ typedef struct PackTreaty {
 
 typedef struct PackPerson {
     const char *id;
-    Text name, role;
+    Text name, role, note;
     Date born, died;
     bool has_born, has_died;
     int32_t party;
@@ -133,7 +133,7 @@ typedef struct PackPlaceDate {
 
 typedef struct PackPlace {
     const char *id;
-    Text name;
+    Text name, note;
     const char *kind;       /* "city", "fort", ... or NULL */
     double lon, lat;
     bool has_coords;
