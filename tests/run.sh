@@ -23,8 +23,11 @@ if command -v clang >/dev/null 2>&1; then
   for f in pack replay settings; do
     work=$(mktemp -d)
     cp -r "tests/fuzz/$f-corpus/." "$work/"
-    ./build-fuzz/tests/fuzz_$f -max_total_time=20 -print_final_stats=0 "$work" 2>&1 | tail -1
-    rm -rf "$work"
+    if ! ./build-fuzz/tests/fuzz_$f -max_total_time=20 "$work" > "$work.log" 2>&1; then
+      tail -40 "$work.log"; echo "fuzz_$f found a failure"; exit 1
+    fi
+    tail -1 "$work.log"
+    rm -rf "$work" "$work.log"
   done
+  echo "fuzz: 3 passed, 0 failed"
 fi
-echo "fuzz: 3 passed, 0 failed"
