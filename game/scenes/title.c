@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct TitleScene {
     Scene base;
@@ -144,7 +145,7 @@ static void title_draw(Scene *scene, App *app)
     draw_river(app, t, (float)ease_out_cubic(t / 1.6));
 
     int x = th->margin * 2;
-    int y = app->height / 7;
+    int y = app->height / 10;
     float appear = (float)ease_out_cubic((t - 0.2) / 0.6);
     int rise = (int)((1.0f - appear) * th->unit * 4);
     Uint8 alpha = (Uint8)(255 * appear);
@@ -167,12 +168,21 @@ static void title_draw(Scene *scene, App *app)
         TextOpts lab = {.style = TEXT_SMALL};
         b = ui_text_draw(app->text, app_tr(app, "title.pack"), &lab, x, y, color_alpha(th->ink_soft, alpha));
         y += b->h + th->unit / 2;
-        char line[512];
-        snprintf(line, sizeof line, "%s  \xC2\xB7  %s  \xC2\xB7  %s", packset_title(app->packs, 0, "en"),
-                 packset_title(app->packs, 0, "ru"), packset_title(app->packs, 0, "zh"));
+        /* The title in the player's language, the other two beneath it. */
         TextOpts po = {.style = TEXT_BODY_BOLD, .wrap = app->width * 55 / 100, .max_lines = 2};
-        b = ui_text_draw(app->text, line, &po, x, y, color_alpha(th->ink, alpha));
+        b = ui_text_draw(app->text, packset_title(app->packs, 0, app->lang), &po, x, y, color_alpha(th->ink, alpha));
         y += b->h;
+        const char *others[2];
+        int k = 0;
+        static const char *const langs[3] = {"en", "ru", "zh"};
+        for (int i = 0; i < 3 && k < 2; i++)
+            if (strcmp(langs[i], app->lang) != 0)
+                others[k++] = packset_title(app->packs, 0, langs[i]);
+        char line[512];
+        snprintf(line, sizeof line, "%s  \xC2\xB7  %s", others[0], others[1]);
+        TextOpts so = {.style = TEXT_SMALL, .wrap = app->width * 55 / 100, .max_lines = 2};
+        b = ui_text_draw(app->text, line, &so, x, y + th->unit / 2, color_alpha(th->ink_soft, alpha));
+        y += b->h + th->unit / 2;
     } else {
         TextOpts po = {.style = TEXT_BODY, .wrap = app->width * 6 / 10};
         b = ui_text_draw(app->text, app_tr(app, "title.no_packs"), &po, x, y, th->seal);
@@ -187,7 +197,7 @@ static void title_draw(Scene *scene, App *app)
     TextOpts pr = {.style = TEXT_BODY_BOLD, .align = TEXT_CENTER};
     const TextBlock *pb = ui_text_get(app->text, prompt, &pr);
     int pad = th->unit * 2;
-    SDL_Rect pill = {x, y + th->unit * 5, pb->w + pad * 4, pb->h + pad * 2};
+    SDL_Rect pill = {x, y + th->unit * 4, pb->w + pad * 4, pb->h + pad * 2};
     Uint8 pa = (Uint8)(255 * clamp01((t - 1.0) / 0.4));
     draw_shadow(app->renderer, pill, pill.h / 2, th->unit, color_alpha(th->shadow, (Uint8)(th->shadow.a * pa / 255)));
     draw_rounded(app->renderer, pill, pill.h / 2, color_alpha(color_mix(th->seal, th->ink, 1.0f - pulse), pa));
