@@ -9,6 +9,7 @@ static const SceneVtable *const scenes[] = {
     &scene_profiles,
     &scene_settings,
     &scene_levels,
+    &scene_timeline,
     NULL,
 };
 

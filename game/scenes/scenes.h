@@ -9,5 +9,6 @@ extern const SceneVtable scene_menu;
 extern const SceneVtable scene_profiles;
 extern const SceneVtable scene_settings;
 extern const SceneVtable scene_levels;
+extern const SceneVtable scene_timeline;
 
 #endif
