@@ -593,17 +593,22 @@ static void draw_card(App *app, TimelineScene *s, int card, SDL_Rect r, bool sho
     int y = r.y + th->unit + cb->h;
     draw_rect(app->renderer, (SDL_Rect){r.x + pad, y, r.w - 2 * pad, 1 + th->unit / 4}, color_alpha(th->seal, 120));
     y += th->unit;
-    int date_h = show_date ? th->size[TEXT_BODY_BOLD] * 3 / 2 : 0;
-    int lines = (r.y + r.h - y - date_h - th->unit) / (th->size[TEXT_BODY] * 3 / 2);
-    TextOpts to = {.style = TEXT_BODY, .wrap = r.w - 2 * pad, .max_lines = lines < 1 ? 1 : lines};
+    /* Narrow cards (many on the line) use the small size so titles keep whole words. */
+    bool narrow = r.w < th->unit * 32;
+    TextStyle body = narrow ? TEXT_SMALL : TEXT_BODY;
+    int date_h = show_date ? th->size[body] * 3 / 2 : 0;
+    int lines = (r.y + r.h - y - date_h - th->unit) / (th->size[body] * 3 / 2);
+    TextOpts to = {.style = body, .wrap = r.w - 2 * pad, .max_lines = lines < 1 ? 1 : lines};
     ui_text_draw(app->text, ct->title, &to, r.x + pad, y, th->ink);
     if (!show_date && !mark) {
         /* The date stays hidden until the card is placed. */
-        TextOpts qo = {.style = TEXT_BODY_BOLD, .wrap = r.w - 2 * pad, .max_lines = 1};
-        ui_text_draw(app->text, app_tr(app, "timeline.hidden_date"), &qo, r.x + pad, r.y + r.h - th->size[TEXT_BODY_BOLD] * 3 / 2 - th->unit / 2, th->gold);
+        TextOpts qo = {.style = TEXT_BODY_BOLD, .size = th->size[body], .wrap = r.w - 2 * pad, .max_lines = 1};
+        ui_text_draw(app->text, app_tr(app, "timeline.hidden_date"), &qo, r.x + pad, r.y + r.h - th->size[body] * 3 / 2 - th->unit / 2, th->gold);
     }
     if (show_date) {
-        TextOpts dop = {.style = TEXT_BODY_BOLD, .wrap = r.w - 2 * pad, .max_lines = 1};
+        TextOpts dop = {.style = TEXT_BODY_BOLD, .size = th->size[body], .wrap = r.w - 2 * pad, .max_lines = 1};
+        if (ui_text_get(app->text, ct->date, &dop)->truncated)
+            dop.size = th->size[TEXT_SMALL] * 85 / 100;
         ui_text_draw(app->text, ct->date, &dop, r.x + pad, r.y + r.h - date_h - th->unit / 2, mark < 0 ? th->wrong : th->ink);
     }
     if (mark > 0)
@@ -682,7 +687,7 @@ static void layout_line(TimelineScene *s, App *app, int top, int card_h, int foc
     int gapw = insert_mode(s) && s->phase != PHASE_DONE ? th->unit * 5 : th->unit * 2;
     int avail = app->width - 2 * th->margin;
     int w = (avail - gapw * (n + 1)) / (n > 0 ? n : 1);
-    int min_w = th->unit * 26, max_w = th->unit * 40;
+    int min_w = th->unit * 19, max_w = th->unit * 40;
     if (w < min_w)
         w = min_w;
     if (w > max_w)
@@ -719,7 +724,7 @@ static void draw_top(TimelineScene *s, App *app)
 {
     const Theme *th = app->theme;
     const char *title = s->level ? text_get(&s->level->title, app->lang) : app_tr(app, "menu.timeline");
-    TextOpts to = {.style = TEXT_H1, .wrap = app->width / 2, .max_lines = 1};
+    TextOpts to = {.style = TEXT_H1, .wrap = app->width * 55 / 100, .max_lines = 1};
     ui_text_draw(app->text, title, &to, th->margin, th->margin / 2, th->ink);
     /* Score and lives at the top right, left of the Back button. */
     SDL_Rect back = ui_back_rect(app);

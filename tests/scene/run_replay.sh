@@ -38,5 +38,12 @@ while IFS= read -r bad; do
     *"$bad"*) echo "FAIL: did not expect: $bad"; fail=1 ;;
   esac
 done < "$user/reject"
-if [ "$n" -eq 0 ]; then echo "FAIL: $file has no '# expect:' line"; fail=1; fi
+# "# stored: MODE N": the progress store holds exactly N answers of that mode afterwards.
+sed -n 's/^# stored: //p' "$file" | while read -r mode count; do
+  "$bin" export-results --out "$user/export.csv" --user-dir "$user" >/dev/null 2>&1 || { echo "FAIL: export-results"; exit 1; }
+  got=$(grep -c "^answer,.*,$mode," "$user/export.csv")
+  if [ "$got" -ne "$count" ]; then echo "FAIL: $got stored $mode answers, expected $count"; exit 1; fi
+  n=$((n + 1))
+done || fail=1
+if [ "$n" -eq 0 ] && ! grep -q '^# stored: ' "$file"; then echo "FAIL: $file has no '# expect:' line"; fail=1; fi
 exit $fail
