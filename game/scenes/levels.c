@@ -49,7 +49,7 @@ static const char *scene_for_mode(LevelMode mode)
     case LEVEL_MODE_TIMELINE: return "timeline";
     case LEVEL_MODE_MAP: return "map";
     case LEVEL_MODE_FLASHCARDS: return "flashcards";
-    default: return "flashcards";
+    default: return "mixed";
     }
 }
 
@@ -103,8 +103,8 @@ static void add_level(LevelsScene *s, App *app, const char *id, int chapter)
         level_free(level);
         return;
     }
-    /* A level whose pack did not load cannot be played: leave it out. */
-    if (!app_pack(app, level->pack)) {
+    /* A level whose pack did not load, or whose mode this build cannot play, is left out. */
+    if (!app_pack(app, level->pack) || !scene_lookup(scene_for_mode(level->mode))) {
         level_free(level);
         return;
     }

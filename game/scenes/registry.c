@@ -10,6 +10,7 @@ static const SceneVtable *const scenes[] = {
     &scene_settings,
     &scene_levels,
     &scene_timeline,
+    &scene_results,
     NULL,
 };
 

@@ -10,5 +10,6 @@ extern const SceneVtable scene_profiles;
 extern const SceneVtable scene_settings;
 extern const SceneVtable scene_levels;
 extern const SceneVtable scene_timeline;
+extern const SceneVtable scene_results;
 
 #endif
