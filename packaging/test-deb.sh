@@ -50,8 +50,10 @@ if dpkg -s frontiers >/dev/null 2>&1; then
   echo "frontiers was installed already: purging it first"
   apt-get remove --purge -y -qq frontiers >/dev/null
 fi
-# Everything under the prefix before installing, to compare after the purge.
-find $prefix | sort >"$tmp/before"
+# Everything under the prefix before installing, to compare after the purge. Caches that dpkg
+# triggers may create on first use (icon theme, desktop and MIME databases) are not ours.
+snapshot() { find $prefix | grep -v -e '/icon-theme\.cache$' -e '/applications/mimeinfo\.cache$' | sort; }
+snapshot >"$tmp/before"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >/dev/null
 [ "$(dpkg-query -W -f '${Status}' frontiers)" = "install ok installed" ] || fail "dpkg does not list frontiers as installed"
 for f in bin/frontiers share/frontiers/assets/i18n/en.json share/applications/$app_id.desktop \
@@ -98,7 +100,7 @@ for f in bin/frontiers share/frontiers share/applications/$app_id.desktop share/
          share/man/man6/frontiers.6.gz share/doc/frontiers share/icons/hicolor/scalable/apps/$app_id.svg; do
   [ ! -e "$prefix/$f" ] || fail "$prefix/$f is left behind"
 done
-find $prefix | sort >"$tmp/after"
+snapshot >"$tmp/after"
 if ! cmp -s "$tmp/before" "$tmp/after"; then
   echo "paths under $prefix that differ before install and after purge:"
   diff "$tmp/before" "$tmp/after" || true
