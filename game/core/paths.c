@@ -59,6 +59,12 @@ char *paths_find_data_dir(const char *option, char **tried)
         else
             free(installed);
     }
+    if (!found && base) {
+        /* A macOS bundle: SDL_GetBasePath is Contents/Resources, which holds the data. */
+        add_tried(tried, base);
+        if (paths_is_data_dir(base))
+            found = util_strdup(base);
+    }
     SDL_free(base);
     return found;
 }
