@@ -31,3 +31,10 @@ if command -v clang >/dev/null 2>&1; then
   done
   echo "fuzz: 3 passed, 0 failed"
 fi
+
+# On CI (CI=true, as root): build the .deb and the tarball, install, run, purge (issue 9).
+# Elsewhere run it by hand: sudo sh packaging/test-deb.sh
+if [ "${CI:-}" = true ] && [ "$(id -u)" -eq 0 ]; then
+  sh packaging/test-deb.sh
+  echo "packaging: 1 passed, 0 failed"
+fi
