@@ -4,6 +4,7 @@
 #include "core/audio.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/round.h"
 #include "core/scene.h"
 #include "core/util.h"
 #include "store/store.h"
@@ -108,7 +109,18 @@ void app_sound(App *app, const char *name)
 static void open_store(App *app)
 {
     char *moved = NULL;
-    StoreError err = store_open(app->user_dir, &app->store, &moved);
+    /* The player's daily limit of new items and local day boundaries; the desired retention
+     * from the settings drives every interval the scheduler gives. */
+    int64_t now = app_now(app);
+    StoreOptions opt = {.now = now, .new_per_day = app->settings.new_per_day,
+                        .utc_offset_s = store_local_utc_offset(now)};
+    StoreError err = store_open_ex(app->user_dir, &opt, &app->store, &moved);
+    if (app->store) {
+        FsrsParams params;
+        fsrs_params_default(&params);
+        params.desired_retention = app->settings.retention;
+        store_set_fsrs_params(app->store, &params);
+    }
     if (err != STORE_OK && err != STORE_ERR_CORRUPT) {
         char *msg = util_format("%s (%s)", store_error_message(err), app->user_dir);
         app_notice(app, msg, 12);
