@@ -11,6 +11,7 @@ static const SceneVtable *const scenes[] = {
     &scene_levels,
     &scene_timeline,
     &scene_results,
+    &scene_flashcards,
     NULL,
 };
 

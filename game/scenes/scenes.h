@@ -11,5 +11,6 @@ extern const SceneVtable scene_settings;
 extern const SceneVtable scene_levels;
 extern const SceneVtable scene_timeline;
 extern const SceneVtable scene_results;
+extern const SceneVtable scene_flashcards;
 
 #endif

@@ -1,0 +1,502 @@
+/* The treaty flashcard round. Classic: the front names a treaty; flip it to read when and where
+ * it was signed, who signed, what it did and the source, then grade yourself Again / Hard /
+ * Good / Easy (each button shows when the card would come back). Choice: pick the year from
+ * four. Typed: type the year. Every answer is stored before the next card shows. */
+#include "core/i18n.h"
+#include "core/round.h"
+#include "core/scene.h"
+#include "core/util.h"
+#include "rules/flashcards.h"
+#include "scenes/scenes.h"
+#include "store/store.h"
+#include "ui/draw.h"
+#include "ui/text.h"
+#include "ui/widgets.h"
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum Phase { PHASE_FRONT = 0, PHASE_BACK, PHASE_FEEDBACK } Phase;
+
+typedef struct FlashScene {
+    Scene base;
+    Level *level;
+    const Pack *pack;
+    LevelVariant variant;
+    PackItemRef deck[FLASHCARDS_MAX];
+    int count, index;
+    Phase phase;
+    double t, flip_t, card_t;
+    /* The current card's text, built once when it is dealt. */
+    char front[600];
+    char back_title[200];
+    char back[2400];
+    char source[320];
+    int year;
+    /* Choice */
+    int years[4], right, chosen;
+    /* Typed */
+    char typed[32];
+    bool typed_right;
+    /* Classic grade buttons */
+    int64_t intervals[4];
+    char interval_label[4][48];
+    Nav nav;
+    SDL_Rect buttons[4];
+    SDL_Rect card_rect;
+    int right_count, answers_recorded;
+    RoundSummary summary;
+    Rng rng;
+} FlashScene;
+
+static bool classic(const FlashScene *s)
+{
+    return s->variant != LEVEL_VARIANT_CHOICE && s->variant != LEVEL_VARIANT_TYPED;
+}
+
+static char *first_level(App *app)
+{
+    char *dir = util_path_join(app->data_dir, "levels");
+    DIR *d = dir ? opendir(dir) : NULL;
+    struct dirent *e;
+    char *best = NULL;
+    while (d && (e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (strncmp(e->d_name, "fc-", 3) == 0 && n > 5 && strcmp(e->d_name + n - 5, ".json") == 0) {
+            char *id = util_format("%.*s", (int)(n - 5), e->d_name);
+            if (!best || strcmp(id, best) < 0) {
+                free(best);
+                best = id;
+            } else {
+                free(id);
+            }
+        }
+    }
+    if (d)
+        closedir(d);
+    free(dir);
+    return best;
+}
+
+static void append(char *buf, size_t cap, const char *text)
+{
+    size_t n = strlen(buf);
+    if (n < cap)
+        snprintf(buf + n, cap - n, "%s", text);
+}
+
+/* The name, in all three languages when the setting asks. */
+static void item_name(const FlashScene *s, App *app, PackItemRef ref, char *out, size_t cap)
+{
+    const Text *name = ref.kind == PACK_KIND_TREATY ? &s->pack->treaties[ref.index].name : NULL;
+    if (name && app->settings.show_all_names) {
+        snprintf(out, cap, "%s\n%s \xC2\xB7 %s", text_get(name, app->lang),
+                 text_get(name, strcmp(app->lang, "ru") == 0 ? "en" : "ru"),
+                 text_get(name, strcmp(app->lang, "zh") == 0 ? "en" : "zh"));
+    } else {
+        snprintf(out, cap, "%s", pack_item_title(s->pack, ref, app->lang));
+    }
+}
+
+static void build_card(FlashScene *s, App *app)
+{
+    PackItemRef ref = s->deck[s->index];
+    const Pack *p = s->pack;
+    char name[400];
+    item_name(s, app, ref, name, sizeof name);
+    s->year = 0;
+    flashcards_year(p, ref, &s->year);
+    When w = {0};
+    bool dated = pack_item_when(p, ref, &w);
+    char date[128] = "";
+    if (dated) {
+        when_format(&w, app->lang, date, sizeof date);
+        if (w.has_old_style) {
+            char os[64];
+            date_format(&w.old_style, app->lang, os, sizeof os);
+            size_t n = strlen(date);
+            snprintf(date + n, sizeof date - n, " (%s %s)", app_tr(app, "timeline.old_style"), os);
+        }
+    }
+    if (classic(s)) {
+        snprintf(s->front, sizeof s->front, "%s", name);
+    } else {
+        const char *names[] = {"name"};
+        const char *values[] = {name};
+        i18n_format(s->front, sizeof s->front, app_tr(app, "flashcards.when_signed"), names, values, 1);
+    }
+    snprintf(s->back_title, sizeof s->back_title, "%s", pack_item_title(p, ref, app->lang));
+    s->back[0] = '\0';
+    PackRefs sources = {0};
+    if (ref.kind == PACK_KIND_TREATY) {
+        const PackTreaty *t = &p->treaties[ref.index];
+        sources = t->sources;
+        char line[600];
+        snprintf(line, sizeof line, "%s: %s\n", app_tr(app, "flashcards.signed"), date);
+        append(s->back, sizeof s->back, line);
+        if (t->place >= 0) {
+            snprintf(line, sizeof line, "%s: %s\n", app_tr(app, "flashcards.place"), text_get(&p->places[t->place].name, app->lang));
+            append(s->back, sizeof s->back, line);
+        }
+        for (uint32_t i = 0; i < t->signatory_count; i++) {
+            const PackSignatory *sg = &t->signatories[i];
+            snprintf(line, sizeof line, "%s:", sg->party >= 0 ? text_get(&p->parties[sg->party].name, app->lang) : "?");
+            for (uint32_t k = 0; k < sg->people.count; k++) {
+                size_t n = strlen(line);
+                snprintf(line + n, sizeof line - n, "%s %s", k ? "," : "", text_get(&p->people[sg->people.items[k]].name, app->lang));
+            }
+            append(s->back, sizeof s->back, line);
+            append(s->back, sizeof s->back, "\n");
+        }
+        for (uint32_t i = 0; i < t->term_count && i < 3; i++) {
+            snprintf(line, sizeof line, "\xE2\x80\xA2 %s\n", text_get(&t->terms[i], app->lang));
+            append(s->back, sizeof s->back, line);
+        }
+        for (uint32_t i = 0; i < t->ratification_count && i < 1; i++) {
+            snprintf(line, sizeof line, "%s\n", text_get(&t->ratifications[i].text, app->lang));
+            append(s->back, sizeof s->back, line);
+        }
+    } else if (ref.kind == PACK_KIND_EVENT) {
+        const PackEvent *e = &p->events[ref.index];
+        sources = e->sources;
+        char line[400];
+        snprintf(line, sizeof line, "%s\n", date);
+        append(s->back, sizeof s->back, line);
+        append(s->back, sizeof s->back, text_get(&e->summary, app->lang));
+    }
+    app_source_label(p, sources, s->source, sizeof s->source);
+    s->phase = PHASE_FRONT;
+    s->card_t = s->t;
+    s->chosen = -1;
+    s->typed[0] = '\0';
+    if (s->variant == LEVEL_VARIANT_CHOICE) {
+        flashcards_year_choices(p, ref, &s->rng, s->years, &s->right);
+        nav_init(&s->nav, 4, 2);
+        s->nav.focus = 0;
+    }
+    app->input.text_input = s->variant == LEVEL_VARIANT_TYPED;
+    /* Next intervals for the grade buttons, from the stored memory state. */
+    FsrsParams params;
+    fsrs_params_default(&params);
+    params.desired_retention = app->settings.retention;
+    FsrsCard card;
+    int64_t now = app_now(app);
+    fsrs_card_init(&card, now);
+    StoreMemory mem;
+    if (app->store && app->profile_id &&
+        store_memory_get(app->store, app->profile_id, p->id, pack_item_id(p, ref), GRADE_MODE_FLASHCARDS, &mem) == STORE_OK)
+        card = mem.card;
+    flashcards_intervals(&params, &card, now, s->intervals);
+    for (int g = 0; g < 4; g++)
+        flashcards_interval_label(s->intervals[g], s->interval_label[g], sizeof s->interval_label[g]);
+}
+
+static Scene *flash_create(App *app, const char *arg)
+{
+    FlashScene *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    rng_seed(&s->rng, app->seed);
+    char *fallback = arg ? NULL : first_level(app);
+    s->level = app_level_load(app, arg ? arg : fallback, &s->pack);
+    free(fallback);
+    size_t n = 0;
+    if (!s->level || !level_select_items(s->level, s->pack, &s->rng, s->deck, FLASHCARDS_MAX, &n) || n == 0) {
+        app_notice(app, app_tr(app, "timeline.no_cards"), 5);
+        level_free(s->level);
+        free(s);
+        return NULL;
+    }
+    s->count = (int)n;
+    s->variant = s->level->variant;
+    RoundSummary *sum = &s->summary;
+    snprintf(sum->level, sizeof sum->level, "%s", s->level->id);
+    snprintf(sum->title, sizeof sum->title, "%s", text_get(&s->level->title, app->lang));
+    snprintf(sum->pack, sizeof sum->pack, "%s", s->pack->id);
+    snprintf(sum->mode, sizeof sum->mode, "flashcards");
+    memcpy(sum->thresholds, s->level->stars, sizeof sum->thresholds);
+    snprintf(sum->retry_scene, sizeof sum->retry_scene, "flashcards");
+    snprintf(sum->retry_arg, sizeof sum->retry_arg, "%s", s->level->id);
+    build_card(s, app);
+    return &s->base;
+}
+
+static void flash_destroy(Scene *scene, App *app)
+{
+    FlashScene *s = (FlashScene *)scene;
+    app->input.text_input = false;
+    level_free(s->level);
+    free(s);
+}
+
+static void answer(FlashScene *s, App *app, bool correct, int grade)
+{
+    int64_t ms = (int64_t)((s->t - s->card_t) * 1000);
+    PackItemRef ref = s->deck[s->index];
+    if (app_record_answer(app, s->pack, pack_item_id(s->pack, ref), GRADE_MODE_FLASHCARDS, "treaty", correct, grade, ms))
+        s->answers_recorded++;
+    if (correct) {
+        s->right_count++;
+    } else {
+        char right[160];
+        snprintf(right, sizeof right, "%d", s->year);
+        summary_add_miss(&s->summary, pack_item_id(s->pack, ref), s->back_title, right, s->typed, s->source);
+    }
+}
+
+static SceneOutcome next_card(FlashScene *s, App *app)
+{
+    s->index++;
+    if (s->index < s->count) {
+        build_card(s, app);
+        return scene_stay();
+    }
+    app->input.text_input = false;
+    s->summary.score = s->right_count;
+    s->summary.max_score = s->count;
+    s->summary.correct = s->right_count;
+    s->summary.total = s->count;
+    s->summary.time_ms = (int64_t)(s->t * 1000);
+    s->summary.won = true;
+    return app_finish_round(app, &s->summary);
+}
+
+static SceneOutcome grade(FlashScene *s, App *app, int g)
+{
+    answer(s, app, g > 1, g);
+    app_sound(app, g > 1 ? "select" : "flip");
+    return next_card(s, app);
+}
+
+static int64_t fast_ms(void)
+{
+    return grade_fast_threshold_ms(0);
+}
+
+static SceneOutcome choose(FlashScene *s, App *app, int option)
+{
+    s->chosen = option;
+    bool ok = option == s->right;
+    GradeOutcome o = {.mode = GRADE_MODE_FLASHCARDS, .correct = ok, .attempts = 1,
+                      .response_ms = (int64_t)((s->t - s->card_t) * 1000), .fast_ms = fast_ms()};
+    if (!ok)
+        snprintf(s->typed, sizeof s->typed, "%d", s->years[option]);
+    answer(s, app, ok, grade_from_outcome(&o));
+    app_sound(app, ok ? "correct" : "wrong");
+    s->phase = PHASE_FEEDBACK;
+    s->flip_t = s->t;
+    return scene_stay();
+}
+
+static SceneOutcome submit_typed(FlashScene *s, App *app)
+{
+    if (!s->typed[0])
+        return scene_stay();
+    s->typed_right = flashcards_match_year(s->typed, s->year);
+    GradeOutcome o = {.mode = GRADE_MODE_FLASHCARDS, .correct = s->typed_right, .attempts = 1,
+                      .response_ms = (int64_t)((s->t - s->card_t) * 1000), .fast_ms = fast_ms()};
+    answer(s, app, s->typed_right, grade_from_outcome(&o));
+    app_sound(app, s->typed_right ? "correct" : "wrong");
+    app->input.text_input = false;
+    s->phase = PHASE_FEEDBACK;
+    s->flip_t = s->t;
+    return scene_stay();
+}
+
+static SceneOutcome flash_action(Scene *scene, App *app, const Action *a)
+{
+    FlashScene *s = (FlashScene *)scene;
+    if (a->kind == ACTION_BACK || ui_back_hit(app, a))
+        return scene_pop();
+    if (s->phase == PHASE_FEEDBACK) {
+        if (a->kind == ACTION_CONFIRM || a->kind == ACTION_POINTER_UP)
+            return next_card(s, app);
+        return scene_stay();
+    }
+    if (s->variant == LEVEL_VARIANT_TYPED) {
+        if (a->kind == ACTION_TEXT && strlen(s->typed) + strlen(a->text) < sizeof s->typed)
+            strcat(s->typed, a->text);
+        else if (a->kind == ACTION_BACKSPACE && s->typed[0])
+            s->typed[strlen(s->typed) - 1] = '\0';
+        else if (a->kind == ACTION_CONFIRM)
+            return submit_typed(s, app);
+        return scene_stay();
+    }
+    if (s->variant == LEVEL_VARIANT_CHOICE) {
+        if (a->kind == ACTION_NUMBER)
+            return choose(s, app, a->number - 1);
+        NavResult r = nav_handle(&s->nav, a, s->buttons);
+        if (r == NAV_ACTIVATED)
+            return choose(s, app, s->nav.focus);
+        return scene_stay();
+    }
+    /* Classic. */
+    if (s->phase == PHASE_FRONT) {
+        if (a->kind == ACTION_CONFIRM || (a->kind == ACTION_POINTER_UP && point_in_rect(a->x, a->y, s->card_rect))) {
+            s->phase = PHASE_BACK;
+            s->flip_t = s->t;
+            nav_init(&s->nav, 4, 4);
+            s->nav.focus = 2;   /* Good */
+            app_sound(app, "flip");
+        }
+        return scene_stay();
+    }
+    if (a->kind == ACTION_NUMBER)
+        return grade(s, app, a->number);
+    NavResult r = nav_handle(&s->nav, a, s->buttons);
+    if (r == NAV_ACTIVATED)
+        return grade(s, app, s->nav.focus + 1);
+    return scene_stay();
+}
+
+static SceneOutcome flash_update(Scene *scene, App *app, double dt)
+{
+    (void)app;
+    ((FlashScene *)scene)->t += dt;
+    return scene_stay();
+}
+
+static void flash_draw(Scene *scene, App *app)
+{
+    FlashScene *s = (FlashScene *)scene;
+    const Theme *th = app->theme;
+    ui_background(app, 0);
+    TextOpts to = {.style = TEXT_H1, .wrap = app->width * 55 / 100, .max_lines = 1};
+    ui_text_draw(app->text, text_get(&s->level->title, app->lang), &to, th->margin, th->margin / 2, th->ink);
+    char progress[64];
+    snprintf(progress, sizeof progress, "%d / %d", s->index + 1, s->count);
+    SDL_Rect back = ui_back_rect(app);
+    TextOpts po = {.style = TEXT_H2, .align = TEXT_RIGHT};
+    ui_text_draw(app->text, progress, &po, back.x - th->unit * 3, back.y, th->ink_soft);
+    ui_back_button(app);
+    /* A progress bar under the title. */
+    int bar_w = app->width - 2 * th->margin;
+    SDL_Rect bar = {th->margin, th->margin * 2 + th->unit * 2, bar_w, th->unit};
+    draw_rounded(app->renderer, bar, th->unit / 2, th->paper_dark);
+    draw_rounded(app->renderer, (SDL_Rect){bar.x, bar.y, bar_w * s->index / (s->count ? s->count : 1), bar.h}, th->unit / 2, th->gold);
+
+    int cw = app->width * 62 / 100, ch = app->height * 52 / 100;
+    SDL_Rect card = {(app->width - cw) / 2, bar.y + th->unit * 4, cw, ch};
+    /* The flip: the card narrows to nothing and opens again on its other side. */
+    bool showing_back = s->phase != PHASE_FRONT;
+    double k = app->settings.reduced_motion ? 1.0 : clamp01((s->t - s->flip_t) / 0.25);
+    if (classic(s) && s->phase == PHASE_BACK && k < 1.0) {
+        double w = k < 0.5 ? 1.0 - 2 * k : 2 * k - 1.0;
+        showing_back = k >= 0.5;
+        int nw = (int)(cw * w);
+        card.x += (cw - nw) / 2;
+        card.w = nw > 2 ? nw : 2;
+    }
+    s->card_rect = card;
+    draw_shadow(app->renderer, card, th->radius, th->unit, th->shadow);
+    draw_rounded(app->renderer, card, th->radius, th->card);
+    draw_rounded_outline(app->renderer, card, th->radius, 1, th->line);
+    int pad = th->unit * 4;
+    draw_rect(app->renderer, (SDL_Rect){card.x + pad, card.y + pad + th->size[TEXT_SMALL] * 3 / 2, card.w - 2 * pad > 0 ? card.w - 2 * pad : 0, th->unit / 3 + 1}, color_alpha(th->seal, 150));
+    TextOpts stamp = {.style = TEXT_SMALL};
+    if (card.w > pad * 3)
+        ui_text_draw(app->text, app_tr(app, showing_back && classic(s) ? "flashcards.back" : "timeline.cat_treaty"), &stamp, card.x + pad, card.y + pad, th->seal);
+    int inner_y = card.y + pad + th->size[TEXT_SMALL] * 2 + th->unit;
+    if (card.w > pad * 3) {
+        if (!showing_back || !classic(s)) {
+            TextOpts fo = {.style = TEXT_H1, .wrap = card.w - 2 * pad, .max_lines = 4, .align = TEXT_CENTER};
+            ui_text_draw_centered(app->text, s->front, &fo, (SDL_Rect){card.x + pad, inner_y, card.w - 2 * pad, card.y + card.h - inner_y - pad}, th->ink);
+        } else {
+            TextOpts bt = {.style = TEXT_H2, .wrap = card.w - 2 * pad, .max_lines = 2};
+            const TextBlock *b = ui_text_draw(app->text, s->back_title, &bt, card.x + pad, inner_y, th->ink);
+            int y = inner_y + b->h + th->unit;
+            int lines = (card.y + card.h - pad - th->size[TEXT_SMALL] * 2 - y) / (th->size[TEXT_SMALL] * 3 / 2);
+            TextOpts bo = {.style = TEXT_SMALL, .wrap = card.w - 2 * pad, .max_lines = lines > 1 ? lines : 1};
+            ui_text_draw(app->text, s->back, &bo, card.x + pad, y, th->ink);
+            char src[360];
+            snprintf(src, sizeof src, "%s: %s", app_tr(app, "timeline.source"), s->source);
+            TextOpts so = {.style = TEXT_SMALL, .size = th->size[TEXT_SMALL] * 85 / 100, .wrap = card.w - 2 * pad, .max_lines = 1};
+            ui_text_draw(app->text, src, &so, card.x + pad, card.y + card.h - pad - th->size[TEXT_SMALL], th->ink_soft);
+        }
+    }
+
+    /* Below the card: grade buttons, the four choices, or the typed answer. */
+    int by = card.y + ch + th->unit * 4;
+    int bh = th->size[TEXT_BODY] * 2 + th->unit * 2;
+    int total_w = cw;
+    if (classic(s)) {
+        if (s->phase == PHASE_FRONT) {
+            TextOpts ho = {.style = TEXT_BODY, .align = TEXT_CENTER};
+            ui_text_draw(app->text, app_tr(app, "flashcards.flip"), &ho, app->width / 2, by + th->unit, th->ink_soft);
+        } else {
+            static const char *const keys[4] = {"flashcards.again", "flashcards.hard", "flashcards.good", "flashcards.easy"};
+            int gap = th->unit * 2, w = (total_w - 3 * gap) / 4;
+            for (int g = 0; g < 4; g++) {
+                char label[96];
+                snprintf(label, sizeof label, "%s \xC2\xB7 %s", app_tr(app, keys[g]), s->interval_label[g]);
+                s->buttons[g] = (SDL_Rect){card.x + g * (w + gap), by, w, bh};
+                ui_button(app, s->buttons[g], label, g == 0 ? BUTTON_DANGER : g == 2 ? BUTTON_PRIMARY : BUTTON_SECONDARY, s->nav.focus == g, true);
+            }
+        }
+    } else if (s->variant == LEVEL_VARIANT_CHOICE) {
+        int gap = th->unit * 2, w = (total_w - gap) / 2;
+        for (int i = 0; i < 4; i++) {
+            SDL_Rect r = {card.x + (i % 2) * (w + gap), by + (i / 2) * (bh + gap), w, bh};
+            s->buttons[i] = r;
+            char label[32];
+            snprintf(label, sizeof label, "%d   %d", i + 1, s->years[i]);
+            ButtonKind kind = BUTTON_SECONDARY;
+            if (s->phase == PHASE_FEEDBACK && i == s->right)
+                kind = BUTTON_PRIMARY;
+            ui_button(app, r, label, kind, s->phase != PHASE_FEEDBACK && s->nav.focus == i, true);
+            if (s->phase == PHASE_FEEDBACK && i == s->right)
+                draw_tick(app->renderer, (float)(r.x + r.w - th->unit * 4), (float)(r.y + r.h / 2), th->size[TEXT_BODY] * 1.2f, th->right);
+            if (s->phase == PHASE_FEEDBACK && i == s->chosen && i != s->right)
+                draw_cross(app->renderer, (float)(r.x + r.w - th->unit * 4), (float)(r.y + r.h / 2), th->size[TEXT_BODY] * 1.2f, th->wrong);
+        }
+    } else {
+        SDL_Rect field = {card.x, by, cw, bh};
+        draw_rounded(app->renderer, field, th->radius, th->card);
+        SDL_Color edge = s->phase == PHASE_FEEDBACK ? (s->typed_right ? th->right : th->wrong) : th->ink;
+        draw_rounded_outline(app->renderer, field, th->radius, th->unit / 3 + 1, edge);
+        TextOpts fo = {.style = TEXT_H2};
+        const char *shown = s->typed[0] ? s->typed : app_tr(app, "flashcards.type_year");
+        ui_text_draw(app->text, shown, &fo, field.x + th->unit * 3, field.y + (field.h - th->size[TEXT_H2] * 4 / 3) / 2, s->typed[0] ? th->ink : th->ink_soft);
+    }
+    const char *hints[] = {app_tr(app, "key.enter"), app_tr(app, classic(s) && s->phase == PHASE_FRONT ? "flashcards.hint_flip" : "hint.choose"),
+                           "1 2 3 4", app_tr(app, classic(s) ? "flashcards.hint_grade" : "flashcards.hint_answer")};
+    ui_hints(app, hints, s->variant == LEVEL_VARIANT_TYPED ? 1 : 2);
+    if (s->phase == PHASE_FEEDBACK) {
+        char msg[300];
+        bool ok = s->variant == LEVEL_VARIANT_CHOICE ? s->chosen == s->right : s->typed_right;
+        char year[16];
+        snprintf(year, sizeof year, "%d", s->year);
+        const char *names[] = {"year"};
+        const char *values[] = {year};
+        i18n_format(msg, sizeof msg, app_tr(app, ok ? "flashcards.right" : "flashcards.wrong"), names, values, 1);
+        TextOpts mo = {.style = TEXT_H2, .align = TEXT_CENTER, .wrap = app->width - 2 * th->margin, .max_lines = 1};
+        ui_text_draw(app->text, msg, &mo, app->width / 2, app->height - th->margin * 2 - th->size[TEXT_H2], ok ? th->right : th->wrong);
+    }
+}
+
+static void flash_report(Scene *scene, App *app, cJSON *out)
+{
+    (void)app;
+    FlashScene *s = (FlashScene *)scene;
+    cJSON_AddStringToObject(out, "level", s->level->id);
+    cJSON_AddStringToObject(out, "variant", level_variant_name(s->variant));
+    cJSON_AddNumberToObject(out, "cards", s->count);
+    cJSON_AddNumberToObject(out, "index", s->index);
+    cJSON_AddStringToObject(out, "phase", s->phase == PHASE_FRONT ? "front" : s->phase == PHASE_BACK ? "back" : "feedback");
+    cJSON_AddNumberToObject(out, "right", s->right_count);
+    cJSON_AddNumberToObject(out, "answers_recorded", s->answers_recorded);
+    cJSON_AddStringToObject(out, "item", pack_item_id(s->pack, s->deck[s->index]));
+}
+
+const SceneVtable scene_flashcards = {
+    .name = "flashcards",
+    .create = flash_create,
+    .destroy = flash_destroy,
+    .action = flash_action,
+    .update = flash_update,
+    .draw = flash_draw,
+    .report = flash_report,
+};
