@@ -124,6 +124,12 @@ static void build_card(FlashScene *s, App *app)
     if (classic(s)) {
         snprintf(s->front, sizeof s->front, "%s", name);
     } else {
+        /* A year in the treaty's own name would give the answer away: blank it out. */
+        for (char *c = name; *c; c++)
+            if (c[0] >= '0' && c[0] <= '9' && c[1] >= '0' && c[1] <= '9' && c[2] >= '0' && c[2] <= '9' && c[3] >= '0' && c[3] <= '9') {
+                memcpy(c, "\xE2\x80\xA6", 3);
+                memmove(c + 3, c + 4, strlen(c + 4) + 1);
+            }
         const char *names[] = {"name"};
         const char *values[] = {name};
         i18n_format(s->front, sizeof s->front, app_tr(app, "flashcards.when_signed"), names, values, 1);
@@ -378,7 +384,7 @@ static void flash_draw(Scene *scene, App *app)
     draw_rounded(app->renderer, bar, th->unit / 2, th->paper_dark);
     draw_rounded(app->renderer, (SDL_Rect){bar.x, bar.y, bar_w * s->index / (s->count ? s->count : 1), bar.h}, th->unit / 2, th->gold);
 
-    int cw = app->width * 62 / 100, ch = app->height * 52 / 100;
+    int cw = app->width * 62 / 100, ch = app->height * (classic(s) ? 52 : 38) / 100;
     SDL_Rect card = {(app->width - cw) / 2, bar.y + th->unit * 4, cw, ch};
     /* The flip: the card narrows to nothing and opens again on its other side. */
     bool showing_back = s->phase != PHASE_FRONT;
@@ -448,7 +454,7 @@ static void flash_draw(Scene *scene, App *app)
                 kind = BUTTON_PRIMARY;
             ui_button(app, r, label, kind, s->phase != PHASE_FEEDBACK && s->nav.focus == i, true);
             if (s->phase == PHASE_FEEDBACK && i == s->right)
-                draw_tick(app->renderer, (float)(r.x + r.w - th->unit * 4), (float)(r.y + r.h / 2), th->size[TEXT_BODY] * 1.2f, th->right);
+                draw_tick(app->renderer, (float)(r.x + r.w - th->unit * 4), (float)(r.y + r.h / 2), th->size[TEXT_BODY] * 1.2f, th->on_accent);
             if (s->phase == PHASE_FEEDBACK && i == s->chosen && i != s->right)
                 draw_cross(app->renderer, (float)(r.x + r.w - th->unit * 4), (float)(r.y + r.h / 2), th->size[TEXT_BODY] * 1.2f, th->wrong);
         }
@@ -473,7 +479,7 @@ static void flash_draw(Scene *scene, App *app)
         const char *values[] = {year};
         i18n_format(msg, sizeof msg, app_tr(app, ok ? "flashcards.right" : "flashcards.wrong"), names, values, 1);
         TextOpts mo = {.style = TEXT_H2, .align = TEXT_CENTER, .wrap = app->width - 2 * th->margin, .max_lines = 1};
-        ui_text_draw(app->text, msg, &mo, app->width / 2, app->height - th->margin * 2 - th->size[TEXT_H2], ok ? th->right : th->wrong);
+        ui_text_draw(app->text, msg, &mo, app->width / 2, app->height - th->margin * 2 - th->size[TEXT_H2] / 2, ok ? th->right : th->wrong);
     }
 }
 
