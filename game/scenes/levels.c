@@ -242,7 +242,7 @@ static int layout(LevelsScene *s, App *app, int top)
     s->nav.columns = cols;
     int gap = th->unit * 3;
     int w = (app->width - 2 * th->margin - gap * (cols - 1)) / cols;
-    int h = th->size[TEXT_H2] * 3 + th->size[TEXT_SMALL] * 2 + th->unit * 4;
+    int h = th->size[TEXT_H2] * 4 + th->size[TEXT_SMALL] * 2 + th->unit * 4;
     int y = top, col = 0, chapter = -2;
     for (int i = 0; i < s->count; i++) {
         LevelEntry *e = &s->entries[i];
@@ -339,7 +339,7 @@ static void levels_draw(Scene *scene, App *app)
         s->scroll = max_scroll;
     if (s->scroll < 0)
         s->scroll = 0;
-    SDL_Rect clip = {0, top - th->unit, app->width, view_bottom - top + th->unit * 2};
+    SDL_Rect clip = {0, top - th->unit, app->width, view_bottom - top + th->unit};
     SDL_RenderSetClipRect(app->renderer, &clip);
     int chapter = -2;
     for (int i = 0; i < s->count; i++) {
