@@ -4,6 +4,7 @@
 #include "core/util.h"
 #include "store/store.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,4 +122,29 @@ void app_source_label(const Pack *pack, PackRefs sources, char *out, size_t cap)
         snprintf(out, cap, "%s \xE2\x80\x94 %s", s->title, s->author);
     else
         snprintf(out, cap, "%s", s->title);
+}
+
+char *app_first_level(const App *app, const char *prefix)
+{
+    char *dir = util_path_join(app->data_dir, "levels");
+    DIR *d = dir ? opendir(dir) : NULL;
+    struct dirent *e;
+    char *best = NULL;
+    size_t pl = strlen(prefix);
+    while (d && (e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (strncmp(e->d_name, prefix, pl) == 0 && n > 5 && strcmp(e->d_name + n - 5, ".json") == 0) {
+            char *id = util_format("%.*s", (int)(n - 5), e->d_name);
+            if (id && (!best || strcmp(id, best) < 0)) {
+                free(best);
+                best = id;
+            } else {
+                free(id);
+            }
+        }
+    }
+    if (d)
+        closedir(d);
+    free(dir);
+    return best;
 }

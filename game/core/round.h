@@ -21,6 +21,10 @@ const Pack *app_pack(const App *app, const char *id);
  * a notice and returns NULL. *pack receives the level's pack. Free with level_free. */
 Level *app_level_load(App *app, const char *level_id, const Pack **pack);
 
+/* The first level id (in name order) whose file name starts with prefix ("tl-", "fc-"), for a
+ * round opened without a level; NULL when there is none. Caller frees. */
+char *app_first_level(const App *app, const char *prefix);
+
 /* Records one answer for the current profile (no-op without a profile or store; the game goes
  * on). Returns false when the store refused it, after telling the player. */
 bool app_record_answer(App *app, const Pack *pack, const char *item_id, GradeMode mode,

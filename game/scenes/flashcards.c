@@ -14,7 +14,6 @@
 #include "ui/widgets.h"
 
 #include <cjson/cJSON.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,29 +56,6 @@ static bool classic(const FlashScene *s)
     return s->variant != LEVEL_VARIANT_CHOICE && s->variant != LEVEL_VARIANT_TYPED;
 }
 
-static char *first_level(App *app)
-{
-    char *dir = util_path_join(app->data_dir, "levels");
-    DIR *d = dir ? opendir(dir) : NULL;
-    struct dirent *e;
-    char *best = NULL;
-    while (d && (e = readdir(d)) != NULL) {
-        size_t n = strlen(e->d_name);
-        if (strncmp(e->d_name, "fc-", 3) == 0 && n > 5 && strcmp(e->d_name + n - 5, ".json") == 0) {
-            char *id = util_format("%.*s", (int)(n - 5), e->d_name);
-            if (!best || strcmp(id, best) < 0) {
-                free(best);
-                best = id;
-            } else {
-                free(id);
-            }
-        }
-    }
-    if (d)
-        closedir(d);
-    free(dir);
-    return best;
-}
 
 static void append(char *buf, size_t cap, const char *text)
 {
@@ -206,7 +182,7 @@ static Scene *flash_create(App *app, const char *arg)
     if (!s)
         return NULL;
     rng_seed(&s->rng, app->seed);
-    char *fallback = arg ? NULL : first_level(app);
+    char *fallback = arg ? NULL : app_first_level(app, "fc-");
     s->level = app_level_load(app, arg ? arg : fallback, &s->pack);
     free(fallback);
     size_t n = 0;

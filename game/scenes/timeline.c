@@ -15,7 +15,6 @@
 #include "ui/widgets.h"
 
 #include <cjson/cJSON.h>
-#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,30 +114,6 @@ static void describe(TimelineScene *s, App *app, int i)
     ct->category = category_key(cat);
 }
 
-/* The first timeline level in levels/, for `--scene timeline` without a level. */
-static char *first_timeline_level(App *app)
-{
-    char *dir = util_path_join(app->data_dir, "levels");
-    DIR *d = dir ? opendir(dir) : NULL;
-    struct dirent *e;
-    char *best = NULL;
-    while (d && (e = readdir(d)) != NULL) {
-        size_t n = strlen(e->d_name);
-        if (strncmp(e->d_name, "tl-", 3) == 0 && n > 5 && strcmp(e->d_name + n - 5, ".json") == 0) {
-            char *id = util_format("%.*s", (int)(n - 5), e->d_name);
-            if (!best || strcmp(id, best) < 0) {
-                free(best);
-                best = id;
-            } else {
-                free(id);
-            }
-        }
-    }
-    if (d)
-        closedir(d);
-    free(dir);
-    return best;
-}
 
 /* A review round: the due timeline items, placed into a line that starts with one of them. */
 static int deal_review(TimelineScene *s, App *app, TimelineCard *cards)
@@ -181,7 +156,7 @@ static Scene *timeline_create(App *app, const char *arg)
         s->review = true;
         n = deal_review(s, app, cards);
     } else {
-        char *fallback = arg ? NULL : first_timeline_level(app);
+        char *fallback = arg ? NULL : app_first_level(app, "tl-");
         const char *id = arg ? arg : fallback;
         s->level = id ? app_level_load(app, id, &s->pack) : NULL;
         free(fallback);
