@@ -12,6 +12,7 @@ static const SceneVtable *const scenes[] = {
     &scene_timeline,
     &scene_results,
     &scene_flashcards,
+    &scene_map,
     NULL,
 };
 

@@ -12,5 +12,6 @@ extern const SceneVtable scene_levels;
 extern const SceneVtable scene_timeline;
 extern const SceneVtable scene_results;
 extern const SceneVtable scene_flashcards;
+extern const SceneVtable scene_map;
 
 #endif
