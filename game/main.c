@@ -22,6 +22,8 @@ static const char usage[] =
     "       frontiers import-csv FILE.csv --out DIR\n"
     "       frontiers memory-trace --grades 3,3,1,3 --days 0,1,4,5 [--retention 0.9]\n"
     "       frontiers export-results --out FILE.csv [--profile NAME]\n"
+    "       frontiers export-profile NAME --out FILE.json   back up or move a profile\n"
+    "       frontiers import-profile FILE.json [--as NAME]\n"
     "\n"
     "Options:\n"
     "  --fullscreen         start in fullscreen (F11 or Alt+Enter toggles)\n"
@@ -245,6 +247,10 @@ int main(int argc, char **argv)
             return cli_memory_trace(argc - 2, argv + 2);
         if (strcmp(cmd, "export-results") == 0)
             return cli_export_results(argc - 2, argv + 2);
+        if (strcmp(cmd, "export-profile") == 0)
+            return cli_export_profile(argc - 2, argv + 2);
+        if (strcmp(cmd, "import-profile") == 0)
+            return cli_import_profile(argc - 2, argv + 2);
         if (cmd[0] != '-')
             return usage_error("unknown command '%s'", cmd);
     }

@@ -3,6 +3,7 @@
  * database as CSV). */
 #include "cli/cli.h"
 
+#include "core/paths.h"
 #include "rules/fsrs.h"
 #include "store/store.h"
 
@@ -132,12 +133,39 @@ int cli_memory_trace(int argc, char **argv)
     return 0;
 }
 
+/* Opens the progress store of the user folder (--user-dir, else the default) for a command;
+ * prints why not and returns NULL when it cannot. */
+static Store *cli_open_store(const char *cmd, const char *user_dir)
+{
+    /* the same folder the game uses: --user-dir, FRONTIERS_USER_DIR, then SDL_GetPrefPath */
+    char *dir = paths_find_user_dir(user_dir);
+    if (!dir) {
+        fprintf(stderr, "frontiers: %s: no user folder; pass --user-dir DIR\n", cmd);
+        return NULL;
+    }
+    Store *store = NULL;
+    char *aside = NULL;
+    StoreOptions opt = {.now = (int64_t)time(NULL)};
+    StoreError err = store_open_ex(dir, &opt, &store, &aside);
+    if (aside) {
+        fprintf(stderr, "frontiers: the progress database in %s was damaged; it was moved to %s\n",
+                dir, aside);
+        free(aside);
+    }
+    if (err != STORE_OK) {
+        fprintf(stderr, "frontiers: %s: %s: %s\n", cmd, dir, store_error_message(err));
+        store = NULL;
+    }
+    free(dir);
+    return store;
+}
+
 static const char EXPORT_USAGE[] =
     "usage: frontiers export-results --out FILE.csv [--profile NAME] [--user-dir DIR]\n"
     "  Writes every answer, level result and classroom answer (or one profile's answers and\n"
     "  level results) as CSV: UTF-8 with BOM, CRLF, a header row and a `kind` column.\n"
-    "  The user folder defaults to $FRONTIERS_USER_DIR, $XDG_DATA_HOME/frontiers or\n"
-    "  ~/.local/share/frontiers.\n";
+    "  The user folder is the game's: --user-dir, $FRONTIERS_USER_DIR, else the per-user\n"
+    "  folder (on Linux ~/.local/share/frontiers).\n";
 
 int cli_export_results(int argc, char **argv)
 {
@@ -164,31 +192,99 @@ int cli_export_results(int argc, char **argv)
         fputs(EXPORT_USAGE, stderr);
         return 2;
     }
-    char *dir = user_dir ? strdup(user_dir) : store_default_user_dir();
-    if (!dir) {
-        fprintf(stderr, "frontiers: export-results: no user folder; pass --user-dir DIR\n");
+    Store *store = cli_open_store("export-results", user_dir);
+    if (!store)
+        return 1;
+    StoreError err = store_export_csv(store, out, profile);
+    if (err == STORE_ERR_NOT_FOUND)
+        fprintf(stderr, "frontiers: export-results: no profile named '%s'\n", profile);
+    else if (err != STORE_OK)
+        fprintf(stderr, "frontiers: export-results: %s: %s (%s)\n", out,
+                store_error_message(err), store_last_detail(store));
+    store_close(store);
+    return err == STORE_OK ? 0 : 1;
+}
+
+static const char PROFILE_USAGE[] =
+    "usage: frontiers export-profile NAME --out FILE.json [--user-dir DIR]\n"
+    "       frontiers import-profile FILE.json [--as NAME] [--user-dir DIR]\n"
+    "  Export writes one profile (every answer, memory state and level result) to a file, to\n"
+    "  back it up or carry it to another computer; import adds it there as a new profile\n"
+    "  (named as in the file, or NAME). Close the game first: it locks the user folder.\n";
+
+/* export-profile and import-profile share their options: one positional, --out/--as, --user-dir. */
+static int profile_args(const char *cmd, int argc, char **argv, const char **pos,
+                        const char **opt_value, const char *opt_name, const char **user_dir)
+{
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(PROFILE_USAGE, stdout);
+            return 0;
+        } else if (strcmp(a, opt_name) == 0 && v) {
+            *opt_value = argv[++i];
+        } else if (strcmp(a, "--user-dir") == 0 && v) {
+            *user_dir = argv[++i];
+        } else if (a[0] != '-' && !*pos) {
+            *pos = a;
+        } else {
+            fprintf(stderr, "frontiers: %s: unexpected argument '%s'\n%s", cmd, a, PROFILE_USAGE);
+            return 2;
+        }
+    }
+    return -1;
+}
+
+int cli_export_profile(int argc, char **argv)
+{
+    const char *name = NULL, *out = NULL, *user_dir = NULL;
+    int rc = profile_args("export-profile", argc, argv, &name, &out, "--out", &user_dir);
+    if (rc >= 0)
+        return rc;
+    if (!name || !out) {
+        fputs(PROFILE_USAGE, stderr);
         return 2;
     }
-    Store *store = NULL;
-    char *aside = NULL;
-    StoreOptions opt = {.now = (int64_t)time(NULL)};
-    StoreError err = store_open_ex(dir, &opt, &store, &aside);
-    if (aside) {
-        fprintf(stderr, "frontiers: the progress database in %s was damaged; it was moved to %s\n",
-                dir, aside);
-        free(aside);
+    Store *store = cli_open_store("export-profile", user_dir);
+    if (!store)
+        return 1;
+    StoreError err = store_profile_export(store, name, out);
+    if (err == STORE_ERR_NOT_FOUND)
+        fprintf(stderr, "frontiers: export-profile: no profile named '%s'\n", name);
+    else if (err != STORE_OK)
+        fprintf(stderr, "frontiers: export-profile: %s: %s (%s)\n", out, store_error_message(err),
+                store_last_detail(store));
+    else
+        printf("exported profile '%s' to %s\n", name, out);
+    store_close(store);
+    return err == STORE_OK ? 0 : 1;
+}
+
+int cli_import_profile(int argc, char **argv)
+{
+    const char *file = NULL, *as = NULL, *user_dir = NULL;
+    int rc = profile_args("import-profile", argc, argv, &file, &as, "--as", &user_dir);
+    if (rc >= 0)
+        return rc;
+    if (!file) {
+        fputs(PROFILE_USAGE, stderr);
+        return 2;
     }
-    if (err == STORE_OK) {
-        err = store_export_csv(store, out, profile);
-        if (err == STORE_ERR_NOT_FOUND)
-            fprintf(stderr, "frontiers: export-results: no profile named '%s'\n", profile);
-        else if (err != STORE_OK)
-            fprintf(stderr, "frontiers: export-results: %s: %s (%s)\n", out,
-                    store_error_message(err), store_last_detail(store));
-        store_close(store);
-    } else {
-        fprintf(stderr, "frontiers: export-results: %s: %s\n", dir, store_error_message(err));
-    }
-    free(dir);
+    Store *store = cli_open_store("import-profile", user_dir);
+    if (!store)
+        return 1;
+    StoreImportReport rep;
+    StoreError err = store_profile_import(store, file, as, (int64_t)time(NULL), &rep);
+    if (err == STORE_ERR_EXISTS)
+        fprintf(stderr, "frontiers: import-profile: %s: a profile named '%s' already exists; "
+                        "import it under another name with --as NAME\n", file, rep.name);
+    else if (err != STORE_OK)
+        fprintf(stderr, "frontiers: import-profile: %s: %s; nothing was imported\n", file,
+                store_last_detail(store)[0] ? store_last_detail(store) : store_error_message(err));
+    else
+        printf("imported profile '%s': %zu answers, %zu memory states, %zu level results\n",
+               rep.name, rep.answers, rep.memory, rep.level_results);
+    store_close(store);
     return err == STORE_OK ? 0 : 1;
 }

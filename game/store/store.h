@@ -79,6 +79,19 @@ StoreError store_profile_touch(Store *store, int64_t id, int64_t now);
 /* Finds a profile by name (case-insensitive for ASCII). */
 StoreError store_profile_find(Store *store, const char *name, StoreProfile *out);
 
+/* Export and import of one profile (answers, memory states, level results) as a JSON file, to
+ * back it up or move it to another computer. Export is atomic. Import creates a new profile
+ * (named as_name, or as in the file) in one transaction: STORE_ERR_EXISTS when that name is
+ * taken, STORE_ERR_INVALID for a bad file (store_last_detail names the JSON path), and on any
+ * error nothing is written. */
+typedef struct StoreImportReport {
+    char name[64];
+    size_t answers, memory, level_results;
+} StoreImportReport;
+StoreError store_profile_export(Store *store, const char *name, const char *path);
+StoreError store_profile_import(Store *store, const char *path, const char *as_name, int64_t now,
+                                StoreImportReport *report);
+
 /* ---- Answers and memory ------------------------------------------------------------------ */
 
 /* One answer from any mode. Strings are copied. timestamp is unix seconds. */
