@@ -1,11 +1,13 @@
 /* Frontiers entry point: the command line. `frontiers` plays; subcommands validate packs,
  * render screenshots, replay scripted input, trace the memory model and export results. This
  * is the one place that turns a fatal error into an exit status. */
+#include "core/compiler.h"
 #include "cli/cli.h"
 #include "core/app.h"
 #include "core/headless.h"
 #include "core/replay.h"
 #include "core/scene.h"
+#include "core/platform.h"
 #include "core/util.h"
 
 #include <stdarg.h>
@@ -41,7 +43,7 @@ static const char usage[] =
     "Environment: FRONTIERS_DATA_DIR, FRONTIERS_USER_DIR. Data is searched in --data-dir,\n"
     "FRONTIERS_DATA_DIR, the source tree of a build folder, then <prefix>/share/frontiers.\n";
 
-static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...) FRONTIERS_PRINTF(1, 2);
 static int usage_error(const char *fmt, ...)
 {
     va_list ap;
@@ -139,8 +141,8 @@ static int parse_options(int argc, char **argv, int start, Options *o, bool allo
 static void headless_environment(void)
 {
     /* No display needed: SDL's dummy drivers, unless the caller chose others. */
-    setenv("SDL_VIDEODRIVER", "dummy", 0);
-    setenv("SDL_AUDIODRIVER", "dummy", 0);
+    SDL_setenv("SDL_VIDEODRIVER", "dummy", 0);
+    SDL_setenv("SDL_AUDIODRIVER", "dummy", 0);
 }
 
 static int run_screenshot(int argc, char **argv)
@@ -215,16 +217,9 @@ static int run_replay(int argc, char **argv)
     return rc;
 }
 
-static double monotonic_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 int main(int argc, char **argv)
 {
-    double started = monotonic_seconds();
+    double started = plat_monotonic_seconds();
     if (argc > 1) {
         const char *cmd = argv[1];
         if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {

@@ -1,6 +1,7 @@
 /* GeoJSON loading, spherical projections, earcut-style triangulation and hit testing for the
  * map rounds. Projection formulas follow Snyder, "Map Projections: A Working Manual" (USGS
  * Professional Paper 1395, 1987), sections 14 and 15; the triangulator follows mapbox earcut. */
+#include "core/compiler.h"
 #include "content/geo.h"
 
 #include <cjson/cJSON.h>
@@ -31,7 +32,7 @@ typedef struct Builder {
     const char *feature_id;
 } Builder;
 
-static void set_err(Builder *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void set_err(Builder *b, const char *fmt, ...) FRONTIERS_PRINTF(2, 3);
 
 static void set_err(Builder *b, const char *fmt, ...)
 {

@@ -1,6 +1,7 @@
 /* A strict JSON parser that builds cJSON trees whose nodes sit in an arena beside their line and
  * column, plus the Diag message list and the arena itself. Columns count code points, so a
  * position in a Russian or Chinese line points where an editor's cursor would. */
+#include "core/compiler.h"
 #include "content/json.h"
 
 #include <errno.h>
@@ -59,7 +60,7 @@ typedef struct Parser {
 } Parser;
 
 static void fail_at(Parser *p, int line, int col, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+    FRONTIERS_PRINTF(4, 5);
 
 static void fail_at(Parser *p, int line, int col, const char *fmt, ...)
 {
@@ -843,7 +844,7 @@ void diag_free(Diag *d)
 }
 
 static void diag_addv(Diag *d, DiagSeverity sev, const char *file, int line, int col,
-                      const char *path, const char *fmt, va_list ap) __attribute__((format(printf, 7, 0)));
+                      const char *path, const char *fmt, va_list ap) FRONTIERS_PRINTF(7, 0);
 
 static void diag_addv(Diag *d, DiagSeverity sev, const char *file, int line, int col,
                       const char *path, const char *fmt, va_list ap)

@@ -4,6 +4,7 @@
 #ifndef FRONTIERS_JSON_H
 #define FRONTIERS_JSON_H
 
+#include "core/compiler.h"
 #include <cjson/cJSON.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -93,10 +94,10 @@ typedef struct Diag {
 void diag_init(Diag *d);
 void diag_free(Diag *d);
 void diag_add(Diag *d, DiagSeverity sev, const char *file, int line, int col, const char *path,
-              const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+              const char *fmt, ...) FRONTIERS_PRINTF(7, 8);
 /* Adds a message placed at a node of doc (its key when at_key and the node is a member). */
 void diag_at(Diag *d, DiagSeverity sev, const char *file, const JsonDoc *doc, const cJSON *node,
-             bool at_key, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+             bool at_key, const char *fmt, ...) FRONTIERS_PRINTF(7, 8);
 /* Orders messages by file (first appearance), then line and column, keeping discovery order
  * among equals. */
 void diag_sort(Diag *d);

@@ -1,6 +1,7 @@
 /* Level and campaign files: parsing with every check reported to a Diag, checks against the
  * named pack, and the seeded deal of items (filters, spread, ties). Deterministic for a seed:
  * the only randomness comes from the Rng passed in or seeded from the level. */
+#include "core/compiler.h"
 #include "content/level.h"
 
 #include <math.h>
@@ -18,7 +19,7 @@ typedef struct LCtx {
     bool nomem;
 } LCtx;
 
-static void lerr(LCtx *c, const cJSON *node, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void lerr(LCtx *c, const cJSON *node, const char *fmt, ...) FRONTIERS_PRINTF(3, 4);
 static void lerr(LCtx *c, const cJSON *node, const char *fmt, ...)
 {
     char msg[512];
@@ -29,7 +30,7 @@ static void lerr(LCtx *c, const cJSON *node, const char *fmt, ...)
     diag_at(c->diag, DIAG_ERROR, c->file, &c->doc, node, false, "%s", msg);
 }
 
-static void lwarn(LCtx *c, const cJSON *node, bool at_key, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void lwarn(LCtx *c, const cJSON *node, bool at_key, const char *fmt, ...) FRONTIERS_PRINTF(4, 5);
 static void lwarn(LCtx *c, const cJSON *node, bool at_key, const char *fmt, ...)
 {
     char msg[512];

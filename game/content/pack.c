@@ -1,10 +1,11 @@
 /* Loads and checks pack.json into the typed Pack model. One pass collects and checks every id,
  * a second builds each list with references resolved; every problem is reported with its place,
  * and any error discards the pack. Asset paths and map files are checked against the folder. */
-#define _XOPEN_SOURCE 700 /* realpath */
+#include "core/compiler.h"
 #include "content/pack.h"
 
 #include "content/validate.h"
+#include "core/platform.h"
 #include "core/util.h"
 
 #include <dirent.h>
@@ -130,11 +131,11 @@ typedef struct Loader {
     bool no_sources;        /* 'sources' is missing: already reported, so references to it are not */
 } Loader;
 
-static void err_at(Loader *L, const cJSON *node, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void warn_key(Loader *L, const cJSON *node, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void err_at(Loader *L, const cJSON *node, const char *fmt, ...) FRONTIERS_PRINTF(3, 4);
+static void warn_key(Loader *L, const cJSON *node, const char *fmt, ...) FRONTIERS_PRINTF(3, 4);
 
 static void vreport(Loader *L, DiagSeverity sev, const cJSON *node, bool at_key, const char *fmt,
-                    va_list ap) __attribute__((format(printf, 5, 0)));
+                    va_list ap) FRONTIERS_PRINTF(5, 0);
 
 static void vreport(Loader *L, DiagSeverity sev, const cJSON *node, bool at_key, const char *fmt,
                     va_list ap)
@@ -152,7 +153,7 @@ static void err_at(Loader *L, const cJSON *node, const char *fmt, ...)
     va_end(ap);
 }
 
-static void err_key(Loader *L, const cJSON *node, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void err_key(Loader *L, const cJSON *node, const char *fmt, ...) FRONTIERS_PRINTF(3, 4);
 static void err_key(Loader *L, const cJSON *node, const char *fmt, ...)
 {
     va_list ap;
@@ -190,7 +191,7 @@ static void *alloc_n(Loader *L, size_t n, size_t size)
     return p;
 }
 
-static const char *dup(Loader *L, const char *s)
+static const char *loader_dup(Loader *L, const char *s)
 {
     char *d = arena_strdup(L->arena, s);
     if (s && !d)
@@ -253,7 +254,7 @@ static const char *get_string(Loader *L, const cJSON *obj, const char *key, bool
         err_at(L, f, "'%s' is empty", key);
         return NULL;
     }
-    return dup(L, f->valuestring);
+    return loader_dup(L, f->valuestring);
 }
 
 static bool get_number(Loader *L, const cJSON *obj, const char *key, bool required,
@@ -332,7 +333,7 @@ static bool parse_text(Loader *L, const cJSON *f, const char *key, Text *out)
         TextItem *it = alloc_n(L, 1, sizeof *it);
         if (!it)
             return false;
-        it->str = dup(L, f->valuestring);
+        it->str = loader_dup(L, f->valuestring);
         out->items = it;
         out->count = 1;
         return true;
@@ -381,7 +382,7 @@ static bool parse_text(Loader *L, const cJSON *f, const char *key, Text *out)
             }
         }
         memcpy(items[k].lang, m->string, strlen(m->string) + 1);   /* 2-3 letters, checked above */
-        items[k].str = dup(L, m->valuestring);
+        items[k].str = loader_dup(L, m->valuestring);
         k++;
     }
     out->items = items;
@@ -582,7 +583,7 @@ static PackStrings get_strings(Loader *L, const cJSON *obj, const char *key, con
             err_at(L, e, "each entry of '%s' must be a non-empty string", key);
             continue;
         }
-        items[r.count++] = dup(L, e->valuestring);
+        items[r.count++] = loader_dup(L, e->valuestring);
     }
     r.items = items;
     return r;
@@ -726,8 +727,8 @@ static bool check_asset(Loader *L, const cJSON *f, bool image, char **full_out)
         free(full);
         return false;
     }
-    char real[PATH_MAX];
-    if (!L->real_dir || !realpath(full, real) || strncmp(real, L->real_dir, strlen(L->real_dir)) != 0 ||
+    char real[4096];
+    if (!L->real_dir || !plat_realpath(full, real) || strncmp(real, L->real_dir, strlen(L->real_dir)) != 0 ||
         real[strlen(L->real_dir)] != '/') {
         err_at(L, f, "'%.80s' leads outside the pack folder (through a symbolic link)", p);
         free(full);
@@ -782,7 +783,7 @@ static const char *get_asset(Loader *L, const cJSON *obj, const char *key, bool 
     }
     if (!check_asset(L, f, image, NULL))
         return NULL;
-    return dup(L, f->valuestring);
+    return loader_dup(L, f->valuestring);
 }
 
 /* ---- Ids ---- */
@@ -824,7 +825,7 @@ static const char *item_id(Loader *L, const cJSON *obj, const char *noun)
         err_at(L, id, "'id' must be a string, not %s", type_name(id));
         return NULL;
     }
-    return dup(L, id->valuestring);
+    return loader_dup(L, id->valuestring);
 }
 
 static bool is_entry(Loader *L, const cJSON *e, const char *list)
@@ -879,7 +880,7 @@ static void load_sources(Loader *L, const cJSON *list)
         if (y && cJSON_IsNumber(y)) {
             char b[32];
             snprintf(b, sizeof b, "%g", y->valuedouble);
-            s->year = dup(L, b);
+            s->year = loader_dup(L, b);
         } else if (y) {
             s->year = get_string(L, e, "year", false, "source");
         }
@@ -1037,7 +1038,7 @@ static void load_treaty(Loader *L, const cJSON *e, PackTreaty *t)
         PackPerspective *p = alloc_n(L, n, sizeof *p);
         size_t k = 0;
         for (const cJSON *x = per->child; x && p; x = x->next) {
-            p[k].key = dup(L, x->string);
+            p[k].key = loader_dup(L, x->string);
             if (parse_text(L, x, x->string, &p[k].text))
                 k++;
         }
@@ -1410,7 +1411,7 @@ static void load_languages(Loader *L, const cJSON *root)
             ok = false;
             break;
         }
-        items[n] = dup(L, e->valuestring);
+        items[n] = loader_dup(L, e->valuestring);
         L->langs[n] = items[n];
         n++;
     }
@@ -1461,7 +1462,7 @@ static void load_root(Loader *L, const cJSON *root, const char *expect_id)
     if (id && !cJSON_IsString(id)) {
         err_at(L, id, "'id' must be a string, not %s", type_name(id));
     } else if (id) {
-        P->id = dup(L, id->valuestring);
+        P->id = loader_dup(L, id->valuestring);
         if (!valid_id(id->valuestring))
             err_at(L, id, "pack id '%.70s' is not valid: use 1-64 lower-case letters, digits and '-'",
                    id->valuestring);
@@ -1548,10 +1549,10 @@ static PackError load_common(const char *text, size_t len, const char *display, 
     if (!diags)
         L.diag = &local;
     if (dir) {
-        char real[PATH_MAX];
-        if (realpath(dir, real))
+        char real[4096];
+        if (plat_realpath(dir, real))
             L.real_dir = util_strdup(real);
-        P->dir = dup(&L, dir);
+        P->dir = loader_dup(&L, dir);
     }
     JsonError jerr;
     JsonLimits lim = {.max_bytes = PACK_MAX_BYTES, .max_string = 65536};
@@ -1604,8 +1605,8 @@ PackError pack_load(const char *dir, Pack **out, Diag *diags)
         return PACK_ERR_NOMEM;
     }
     char name[256];
-    char real[PATH_MAX];
-    base_name(realpath(folder, real) ? real : folder, name, sizeof name);
+    char real[4096];
+    base_name(plat_realpath(folder, real) ? real : folder, name, sizeof name);
     char *text = NULL;
     size_t len = 0;
     PackError rc;

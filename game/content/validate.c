@@ -1,6 +1,7 @@
 /* The checks behind `frontiers validate`: GeoJSON files (structure, geometry, limits, feature
  * ids), and the dispatch over paths to the pack, level and campaign loaders, which report through
  * the same Diag. Levels find their pack in the content folder beside their levels folder. */
+#include "core/compiler.h"
 #include "content/validate.h"
 
 #include "content/level.h"
@@ -24,7 +25,7 @@ typedef struct GeoCheck {
     bool over_file_limit;
 } GeoCheck;
 
-static void geo_err(GeoCheck *g, const cJSON *node, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void geo_err(GeoCheck *g, const cJSON *node, const char *fmt, ...) FRONTIERS_PRINTF(3, 4);
 
 static void geo_err(GeoCheck *g, const cJSON *node, const char *fmt, ...)
 {

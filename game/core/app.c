@@ -6,6 +6,7 @@
 #include "core/paths.h"
 #include "core/round.h"
 #include "core/scene.h"
+#include "core/platform.h"
 #include "core/util.h"
 #include "store/store.h"
 #include "ui/draw.h"
@@ -27,9 +28,7 @@ static void trace(const App *app, const char *phase)
 {
     if (!getenv("FRONTIERS_TRACE_STARTUP"))
         return;
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    double now_s = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    double now_s = plat_monotonic_seconds();
     fprintf(stderr, "startup %-12s %7.2f ms\n", phase, (now_s - app->config.start_seconds) * 1000.0);
 }
 
@@ -694,9 +693,7 @@ int app_run(App *app)
             fprintf(stderr, "frontiers: game controllers unavailable: %s\n", SDL_GetError());
         if (app->frame == 1 && getenv("FRONTIERS_EXIT_AFTER_FIRST_FRAME")) {
             /* The start-up benchmark (tests/bench/startup.sh): time to the first presented frame. */
-            struct timespec ts;
-            clock_gettime(CLOCK_MONOTONIC, &ts);
-            double now_s = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+            double now_s = plat_monotonic_seconds();
             printf("first_frame_ms %.2f\n", (now_s - app->config.start_seconds) * 1000.0);
             fflush(stdout);
             app->quit = true;

@@ -1,14 +1,14 @@
 /* Small pure helpers: PCG32 random numbers, bounded file reading, atomic writes, UTF-8. */
 #include "core/util.h"
 
+#include "core/platform.h"
+
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 void rng_seed(Rng *rng, uint64_t seed)
 {
@@ -66,7 +66,7 @@ UtilError util_read_file(const char *path, size_t max_bytes, char **out, size_t 
     *out = NULL;
     if (len)
         *len = 0;
-    FILE *f = fopen(path, "rb");
+    FILE *f = plat_fopen(path, "rb");
     if (!f)
         return UTIL_ERR_OPEN;
     struct stat st;
@@ -100,41 +100,16 @@ UtilError util_read_file(const char *path, size_t max_bytes, char **out, size_t 
 
 int util_write_file_atomic(const char *path, const void *data, size_t len)
 {
-    char *tmp = util_format("%s.tmp.%ld", path, (long)getpid());
+    char *tmp = util_format("%s.tmp.%ld", path, plat_pid());
     if (!tmp)
         return -1;
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0) {
-        free(tmp);
-        return -1;
-    }
-    const char *p = data;
-    size_t left = len;
-    while (left > 0) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            close(fd);
-            unlink(tmp);
-            free(tmp);
-            return -1;
-        }
-        p += w;
-        left -= (size_t)w;
-    }
-    if (fsync(fd) != 0 || close(fd) != 0) {
-        unlink(tmp);
-        free(tmp);
-        return -1;
-    }
-    if (rename(tmp, path) != 0) {
-        unlink(tmp);
-        free(tmp);
-        return -1;
+    int rc = plat_write_durable(tmp, data, len);
+    if (rc == 0 && plat_replace(tmp, path) != 0) {
+        plat_remove(tmp);
+        rc = -1;
     }
     free(tmp);
-    return 0;
+    return rc;
 }
 
 char *util_strdup(const char *s)
@@ -175,14 +150,12 @@ char *util_path_join(const char *dir, const char *rel)
 
 bool util_is_dir(const char *path)
 {
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    return plat_kind(path) == PLAT_DIR;
 }
 
 bool util_is_file(const char *path)
 {
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    return plat_kind(path) == PLAT_FILE;
 }
 
 bool util_mkdirs(const char *path)
@@ -193,11 +166,11 @@ bool util_mkdirs(const char *path)
     for (char *s = p + 1; *s; s++) {
         if (*s == '/') {
             *s = '\0';
-            mkdir(p, 0755);
+            plat_mkdir(p);
             *s = '/';
         }
     }
-    mkdir(p, 0755);
+    plat_mkdir(p);
     bool ok = util_is_dir(p);
     free(p);
     return ok;

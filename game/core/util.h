@@ -3,6 +3,7 @@
 #ifndef FRONTIERS_UTIL_H
 #define FRONTIERS_UTIL_H
 
+#include "core/compiler.h"
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -41,7 +42,7 @@ int util_write_file_atomic(const char *path, const void *data, size_t len);
 
 char *util_strdup(const char *s);
 /* printf into a fresh heap string. */
-char *util_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *util_format(const char *fmt, ...) FRONTIERS_PRINTF(1, 2);
 /* Joins a directory and a relative path with one '/'. */
 char *util_path_join(const char *dir, const char *rel);
 bool util_is_dir(const char *path);

@@ -1,20 +1,17 @@
 /* The progress store on SQLite: opening with a lock, integrity check and forward migrations;
  * profiles; answers and FSRS memory written in one transaction; the review queue over an index;
  * level results, stats and classroom sessions. CSV export lives in store_csv.c. */
-#define _DEFAULT_SOURCE /* flock */
 #include "store/store_internal.h"
 
+#include "core/platform.h"
 #include "core/util.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 /* ---- Migrations: step N turns a version N-1 database into version N. Never edit a step that
  * has shipped; add a new one. Rows for items a newer pack dropped are kept (never deleted). -- */
@@ -224,17 +221,17 @@ static char *move_aside(const char *path, int64_t now)
     time_t t = (time_t)now;
     struct tm tm;
     char stamp[32];
-    gmtime_r(&t, &tm);
+    plat_gmtime(&t, &tm);
     strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
     char *target = NULL;
     for (int n = 0; n < 100; n++) {
         free(target);
         target = n == 0 ? util_format("%s.corrupt-%s", path, stamp)
                         : util_format("%s.corrupt-%s-%d", path, stamp, n);
-        if (!target || access(target, F_OK) != 0)
+        if (!target || !plat_exists(target))
             break;
     }
-    if (!target || rename(path, target) != 0) {
+    if (!target || plat_replace(path, target) != 0) {
         free(target);
         return NULL;
     }
@@ -242,8 +239,8 @@ static char *move_aside(const char *path, int64_t now)
     for (int i = 0; i < 2; i++) {
         char *from = util_format("%s%s", path, sides[i]);
         char *to = util_format("%s%s", target, sides[i]);
-        if (from && to && access(from, F_OK) == 0)
-            rename(from, to);
+        if (from && to && plat_exists(from))
+            plat_replace(from, to);
         free(from);
         free(to);
     }
@@ -264,7 +261,7 @@ static StoreError open_db(Store *store, const char *path)
         StoreError e = store_map_sqlite(store, rc);
         sqlite3_close(store->db);
         store->db = NULL;
-        if (e == STORE_ERR_OPEN && access(path, F_OK) == 0 && access(path, W_OK) != 0)
+        if (e == STORE_ERR_OPEN && plat_exists(path) && !plat_writable(path))
             e = STORE_ERR_READONLY;
         return e;
     }
@@ -302,7 +299,7 @@ StoreError store_open_ex(const char *user_dir, const StoreOptions *options, Stor
     Store *store = calloc(1, sizeof *store);
     if (!store)
         return STORE_ERR_IO;
-    store->lock_fd = -1;
+    store->lock.handle = -1;
     fsrs_params_default(&store->params);
     StoreOptions opt = options ? *options : (StoreOptions){0};
     store->new_per_day = opt.new_per_day > 0 ? opt.new_per_day : REVIEW_DEFAULT_NEW_PER_DAY;
@@ -315,13 +312,9 @@ StoreError store_open_ex(const char *user_dir, const StoreOptions *options, Stor
         goto fail;
     }
 
-    store->lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (store->lock_fd < 0) {
-        err = errno_error(errno);
-        goto fail;
-    }
-    if (flock(store->lock_fd, LOCK_EX | LOCK_NB) != 0) {
-        err = (errno == EWOULDBLOCK || errno == EAGAIN) ? STORE_ERR_LOCKED : STORE_ERR_OPEN;
+    PlatLockResult locked = plat_lock(lock_path, &store->lock);
+    if (locked != PLAT_LOCK_OK) {
+        err = locked == PLAT_LOCK_BUSY ? STORE_ERR_LOCKED : errno_error(errno);
         goto fail;
     }
 
@@ -384,8 +377,7 @@ void store_close(Store *store)
     if (!store)
         return;
     close_db(store);
-    if (store->lock_fd >= 0)
-        close(store->lock_fd); /* releases the flock */
+    plat_unlock(&store->lock);
     free(store->path);
     free(store);
 }
@@ -404,7 +396,7 @@ StoreError store_debug_create_at_version(const char *db_path, int version)
 {
     if (version < 0 || version > STORE_SCHEMA_VERSION)
         return STORE_ERR_INVALID;
-    Store tmp = {.lock_fd = -1};
+    Store tmp = {.lock = {.handle = -1}};
     StoreError err = open_db(&tmp, db_path);
     if (err == STORE_OK)
         err = store_exec(&tmp, "PRAGMA journal_mode = WAL");
@@ -433,7 +425,7 @@ int32_t store_local_utc_offset(int64_t t)
     time_t tt = (time_t)t;
     struct tm local, utc;
     tzset();
-    if (!localtime_r(&tt, &local) || !gmtime_r(&tt, &utc))
+    if (!plat_localtime(&tt, &local) || !plat_gmtime(&tt, &utc))
         return 0;
     /* difference of the broken-down times, in seconds */
     int64_t days = (int64_t)(local.tm_year - utc.tm_year) * 366 + (local.tm_yday - utc.tm_yday);

@@ -80,7 +80,7 @@ static void field_time(Buf *b, int64_t t)
     char tmp[32];
     time_t tt = (time_t)t;
     struct tm tm;
-    if (gmtime_r(&tt, &tm))
+    if (plat_gmtime(&tt, &tm))
         strftime(tmp, sizeof tmp, "%Y-%m-%dT%H:%M:%SZ", &tm);
     else
         snprintf(tmp, sizeof tmp, "%lld", (long long)t);

@@ -3,6 +3,7 @@
 #ifndef FRONTIERS_STORE_INTERNAL_H
 #define FRONTIERS_STORE_INTERNAL_H
 
+#include "core/platform.h"
 #include "store/store.h"
 
 #include <sqlite3.h>
@@ -21,7 +22,7 @@ typedef enum StoreStmt {
 struct Store {
     sqlite3 *db;
     char *path;
-    int lock_fd;
+    PlatLock lock;
     FsrsParams params;
     int new_per_day;
     int32_t utc_offset_s;

@@ -5,6 +5,7 @@
  * whose keys are the table's column names (ids and the profile column left out, so rows never
  * clash with the other computer's). Import checks every key against the table's columns, runs in
  * one transaction and creates a new profile: a bad file changes nothing. */
+#include "core/compiler.h"
 #include "store/store_internal.h"
 
 #include "core/util.h"
@@ -160,7 +161,7 @@ StoreError store_profile_export(Store *store, const char *name, const char *path
 }
 
 /* Import failures name the place in the file, for the command line. */
-__attribute__((format(printf, 2, 3)))
+FRONTIERS_PRINTF(2, 3)
 static StoreError bad_file(Store *store, const char *fmt, ...)
 {
     va_list ap;

@@ -6,13 +6,10 @@
  * run with SDL_ttf (HarfBuzz shapes inside a run) and merged into one white surface by taking
  * the larger alpha, which is exact for single-colour text. */
 #include "ui/text.h"
+#include "core/platform.h"
 #include "core/util.h"
 
 #include <SDL_ttf.h>
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,18 +114,8 @@ static TTF_Font *face_font(TextSystem *ts, int face, int size)
 
 static bool map_file(const char *path, void **data, size_t *len)
 {
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return false;
-    struct stat st;
-    bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 && st.st_size < (64 << 20);
-    void *p = ok ? mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
-    close(fd);
-    if (p == MAP_FAILED)
-        return false;
-    *data = p;
-    *len = (size_t)st.st_size;
-    return true;
+    *data = plat_map_file(path, (size_t)64 << 20, len);
+    return *data != NULL;
 }
 
 TextSystem *ui_text_create(SDL_Renderer *renderer, const char *fonts_dir, const Theme *theme,
@@ -201,7 +188,7 @@ void ui_text_destroy(TextSystem *ts)
         if (ts->faces[i].probe)
             TTF_CloseFont(ts->faces[i].probe);
         if (ts->faces[i].data)
-            munmap(ts->faces[i].data, ts->faces[i].len);
+            plat_unmap_file(ts->faces[i].data, ts->faces[i].len);
     }
     free(ts);
 }
