@@ -2,6 +2,7 @@
  * answers with their FSRS memory in one transaction, a full disk and a read-only database, the
  * review queue against the pure rules, level bests, stats, classroom sessions and CSV export. */
 #include "check.h"
+#include "store_fixture.h"
 #include "core/util.h"
 #include "store/store.h"
 
@@ -11,43 +12,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#define T0 1700000000 /* 2023-11-14 22:13:20 UTC */
-#define DAY 86400
-
-/* A fresh, empty folder for one test under $FRONTIERS_TEST_TMP. Caller frees. */
 static char *fresh_dir(const char *name)
 {
-    const char *base = getenv("FRONTIERS_TEST_TMP");
-    char *dir = util_format("%s/test_store/%s", base && *base ? base : "/tmp/frontiers-test", name);
-    char *cmd = util_format("rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not clear %s\n", dir);
-    free(cmd);
-    util_mkdirs(dir);
-    return dir;
+    return fixture_dir("test_store", name);
 }
 
-static Store *open_store(const char *dir)
-{
-    Store *s = NULL;
-    StoreOptions opt = {.now = T0};
-    StoreError err = store_open_ex(dir, &opt, &s, NULL);
-    CHECK_INT(err, STORE_OK);
-    return s;
-}
-
-static int64_t scalar(const char *db_path, const char *sql)
-{
-    sqlite3 *db = NULL;
-    sqlite3_stmt *st = NULL;
-    int64_t v = -1;
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
-        && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return v;
-}
 
 static StoreAnswer answer(int64_t profile, const char *item, int grade, int64_t t)
 {

@@ -3,6 +3,7 @@
  * a taken name, a file from a newer game, unknown fields, wrong types and broken JSON are refused
  * with the JSON path and leave the database as it was. */
 #include "check.h"
+#include "store_fixture.h"
 #include "core/util.h"
 #include "store/store.h"
 
@@ -11,28 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define T0 1700000000
-#define DAY 86400
-
 static char *fresh_dir(const char *name)
 {
-    const char *base = getenv("FRONTIERS_TEST_TMP");
-    char *dir = util_format("%s/test_store_profile/%s", base && *base ? base : "/tmp/frontiers-test",
-                            name);
-    char *cmd = util_format("rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not clear %s\n", dir);
-    free(cmd);
-    util_mkdirs(dir);
-    return dir;
-}
-
-static Store *open_store(const char *dir)
-{
-    Store *s = NULL;
-    StoreOptions opt = {.now = T0};
-    CHECK_INT(store_open_ex(dir, &opt, &s, NULL), STORE_OK);
-    return s;
+    return fixture_dir("test_store_profile", name);
 }
 
 /* Writes text to path. */
@@ -55,18 +37,6 @@ static char *read_text(const char *path)
     return out;
 }
 
-static int64_t scalar(const char *db_path, const char *sql)
-{
-    sqlite3 *db = NULL;
-    sqlite3_stmt *st = NULL;
-    int64_t v = -1;
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
-        && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return v;
-}
 
 /* A profile with answers in two modes over a week, so memory states differ, and two level
  * results. */
