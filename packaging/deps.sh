@@ -5,8 +5,9 @@ set -e
 pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcjson-dev libsqlite3-dev"
 # Tests: clang for the fuzz targets, valgrind for the memory checks.
 pkgs="$pkgs clang valgrind"
-# packaging: packaging/test-deb.sh lints the .deb, the desktop file and the AppStream metadata.
-pkgs="$pkgs lintian desktop-file-utils appstream man-db"
+# packaging: packaging/test-deb.sh lints the .deb, the desktop file and the AppStream metadata,
+# and builds the RPM (rpm) to compare its files with the .deb's.
+pkgs="$pkgs lintian desktop-file-utils appstream man-db rpm"
 if [ "$(id -u)" -ne 0 ]; then
   SUDO=sudo
 else

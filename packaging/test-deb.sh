@@ -107,4 +107,23 @@ if ! cmp -s "$tmp/before" "$tmp/after"; then
   fail "the purge left files behind or removed some"
 fi
 echo "$prefix is as it was before the install"
+if command -v rpmbuild >/dev/null; then
+  step "RPM: the same files as the .deb, and the SDL2 libraries as requirements"
+  rm -f "$build"/frontiers-*.rpm
+  (cd "$build" && cpack -G RPM >/dev/null)
+  rpm=$(ls "$build"/frontiers-*.rpm)
+  echo "$rpm"
+  # files only: each format lists the standard directories its own way
+  dpkg-deb -c "$deb" | grep -v '^d' | awk '{print $6}' | sed 's|^\./|/|' | sort >"$tmp/deb-files"
+  rpm -qplv "$rpm" 2>/dev/null | grep -v -e '^d' -e '/usr/lib/\.build-id' | awk '{print $9}' \
+    | sort >"$tmp/rpm-files"
+  diff "$tmp/deb-files" "$tmp/rpm-files" || fail "the RPM and the .deb hold different files"
+  for lib in libSDL2-2.0.so.0 libSDL2_ttf-2.0.so.0 libSDL2_image-2.0.so.0 libcjson.so.1 libsqlite3.so.0; do
+    rpm -qpR "$rpm" 2>/dev/null | grep -q "^$lib" || fail "the RPM does not require $lib"
+  done
+  echo "$(wc -l <"$tmp/rpm-files") files, as in the .deb; requires SDL2, SDL2_ttf, SDL2_image, cJSON, SQLite"
+else
+  echo "rpmbuild not installed: no RPM (apt-get install rpm)"
+fi
+
 printf '\ntest-deb.sh: all packaging checks passed\n'
