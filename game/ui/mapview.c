@@ -738,11 +738,8 @@ void mapview_draw(MapView *mv, SDL_Renderer *r, TextSystem *ts, const Theme *th,
             continue;
         float sx, sy;
         mapview_place_screen(mv, (int)i, &sx, &sy);
-        if (st->no_place_labels) {
-            if (point_in_rect((int)sx, (int)sy, mv->viewport))
-                draw_marker(r, th, sx, sy, 1.0f);
-            continue;
-        }
+        if (st->no_place_labels)
+            continue;   /* only the marked places show: the others would be unnamed dots */
         const char *name = text_get(&pl->name, st->lang);
         const TextBlock *b = ui_text_get(ts, name, &lo);
         SDL_FRect box = {sx + th->unit, sy - b->h / 2.0f, (float)b->w, (float)b->h};
