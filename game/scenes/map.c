@@ -934,7 +934,7 @@ static void draw_legend(MapScene *s, App *app, int px, int *py, int panel_w)
                 draw_line(app->renderer, (float)(px + k * u * 2.4f), (float)y, (float)(px + k * u * 2.4f + u * 1.4f), (float)y, u * 0.4f, th->ink_soft);
         else {
             SDL_Rect sw = {px, y - u, u * 4, u * 2};
-            draw_rect(app->renderer, sw, color_alpha(th->gold, 170));
+            draw_rect(app->renderer, sw, color_alpha(th->gold, MAPVIEW_ANSWER_ALPHA));
             draw_rounded_outline(app->renderer, sw, 0, 1, th->ink);
         }
         const TextBlock *b = ui_text_draw(app->text, app_tr(app, rows[i].key), &lo, px + u * 6, *py, th->ink_soft);
@@ -980,13 +980,13 @@ static void map_draw(Scene *scene, App *app)
                 st.highlight_river = (int)ref.index;
             else
                 st.highlight_region = (int)ref.index;
-            st.highlight = s->kind == MAPK_FIND ? color_alpha(th->gold, 200) : color_alpha(th->gold, 170);
+            st.highlight = color_alpha(th->gold, MAPVIEW_ANSWER_ALPHA);
         } else if (s->kind == MAPK_FIND && s->cursor >= 0) {
             if (river)
                 st.highlight_river = s->cursor;
             else
                 st.highlight_region = s->cursor;
-            st.highlight = color_alpha(th->focus, 120);
+            st.highlight = color_alpha(th->focus, MAPVIEW_FOCUS_ALPHA);
         }
         if (s->kind == MAPK_FIND) {
             st.river_labels = !river || s->answered;
@@ -1008,7 +1008,7 @@ static void map_draw(Scene *scene, App *app)
                     marks[nm++] = (int)c->ref.index;
                 if (c->ref.kind == PACK_KIND_REGION && c->placed) {
                     fill_regions[nf] = (int)c->ref.index;
-                    fill_colors[nf++] = color_alpha(c->correct ? th->right : th->wrong, 70);
+                    fill_colors[nf++] = color_alpha(c->correct ? th->right : th->wrong, MAPVIEW_PLACED_ALPHA);
                 }
             }
             st.place_marks = marks;
@@ -1018,7 +1018,7 @@ static void map_draw(Scene *scene, App *app)
             st.nfill = nf;
             if (s->placing >= 0) {
                 PackItemRef t = s->chips[s->target_cursor].ref;
-                st.highlight = color_alpha(th->focus, 140);
+                st.highlight = color_alpha(th->focus, MAPVIEW_FOCUS_ALPHA);
                 if (t.kind == PACK_KIND_REGION)
                     st.highlight_region = (int)t.index;
                 else if (t.kind == PACK_KIND_RIVER)
@@ -1035,7 +1035,7 @@ static void map_draw(Scene *scene, App *app)
                 const PackRegion *r = &s->pack->regions[m->region_first + k];
                 if (r->year == year) {
                     fill_regions[nf] = (int)(m->region_first + k);
-                    fill_colors[nf++] = color_alpha(th->gold, 170);
+                    fill_colors[nf++] = color_alpha(th->gold, MAPVIEW_ANSWER_ALPHA);
                 }
             }
             st.fill_regions = fill_regions;

@@ -680,7 +680,7 @@ void mapview_draw(MapView *mv, SDL_Renderer *r, TextSystem *ts, const Theme *th,
         if (idx == st->highlight_region)
             fill_feature(mv, r, it->file, it->feature, st->highlight);
         else if (idx == st->mark_region)
-            fill_feature(mv, r, it->file, it->feature, color_alpha(th->wrong, 120));
+            fill_feature(mv, r, it->file, it->feature, color_alpha(th->wrong, MAPVIEW_MARK_ALPHA));
         bool strong = idx == st->highlight_region || filled;
         stroke_feature(mv, r, it->file, it->feature, strong ? th->ink : color_alpha(th->seal, 90));
     }

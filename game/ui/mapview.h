@@ -34,6 +34,14 @@ double mapview_zoom(const MapView *mv);
 /* Applies a pending pan or zoom to the screen geometry (hit tests after a pan in the same frame). */
 void mapview_update(MapView *mv);
 
+/* Alphas of the map's fills over the land, shared with the colour-blind palette test
+ * (tests/unit/test_palette.c): the answer or highlighted region in gold, a wrong pick in
+ * vermilion, the keyboard candidate in the focus blue, placed names in right/wrong. */
+#define MAPVIEW_ANSWER_ALPHA 150
+#define MAPVIEW_MARK_ALPHA 230
+#define MAPVIEW_FOCUS_ALPHA 120
+#define MAPVIEW_PLACED_ALPHA 70
+
 typedef struct MapStyle {
     int highlight_region;       /* pack region index, or -1 */
     SDL_Color highlight;        /* its fill */
