@@ -917,29 +917,44 @@ static void draw_slider(MapScene *s, App *app, SDL_Rect area)
     }
 }
 
-static void draw_legend(MapScene *s, App *app, int px, int *py, int panel_w)
+/* The key to the border-by-year map, in a card at (x, y), or measured only (x < 0). */
+static SDL_Rect draw_legend(MapScene *s, App *app, int at_x, int at_y)
 {
     const Theme *th = app->theme;
     int u = th->unit;
-    TextOpts lo = {.style = TEXT_SMALL, .wrap = panel_w - u * 6, .max_lines = 2};
-    struct { const char *key; int kind; } rows[] = {{"map.legend_border", 0}, {"map.legend_earlier", 1}, {"map.legend_changed", 2}};
+    TextOpts lo = {.style = TEXT_SMALL};
+    const char *keys[3] = {"map.legend_border", "map.legend_earlier", "map.legend_changed"};
+    int w = 0, rows = 0, line = th->size[TEXT_SMALL] * 4 / 3 + u / 2;
     for (int i = 0; i < 3; i++) {
-        if (rows[i].kind == 1 && s->year_index == 0)
+        if (i == 1 && s->year_index == 0)
             continue;
-        int y = *py + th->size[TEXT_SMALL] / 2 + 2;
-        if (rows[i].kind == 0)
-            draw_line(app->renderer, (float)px, (float)y, (float)(px + u * 4), (float)y, u * 0.45f, th->ink);
-        else if (rows[i].kind == 1)
+        const TextBlock *b = ui_text_get(app->text, app_tr(app, keys[i]), &lo);
+        w = b->w > w ? b->w : w;
+        rows++;
+    }
+    SDL_Rect card = {at_x, at_y, w + u * 8, rows * line + u * 2};
+    if (at_x < 0)
+        return card;
+    draw_rounded(app->renderer, card, u / 2, color_alpha(th->card, 225));
+    int x = card.x + u, y = card.y + u;
+    for (int i = 0; i < 3; i++) {
+        if (i == 1 && s->year_index == 0)
+            continue;
+        float my = (float)(y + line / 2);
+        if (i == 0)
+            draw_line(app->renderer, (float)x, my, (float)(x + u * 4), my, u * 0.45f, th->ink);
+        else if (i == 1)
             for (int k = 0; k < 2; k++)
-                draw_line(app->renderer, (float)(px + k * u * 2.4f), (float)y, (float)(px + k * u * 2.4f + u * 1.4f), (float)y, u * 0.4f, th->ink_soft);
+                draw_line(app->renderer, x + k * u * 2.4f, my, x + k * u * 2.4f + u * 1.4f, my, u * 0.4f, th->ink_soft);
         else {
-            SDL_Rect sw = {px, y - u, u * 4, u * 2};
-            draw_rect(app->renderer, sw, color_alpha(th->gold, MAPVIEW_ANSWER_ALPHA));
+            SDL_Rect sw = {x, (int)my - u * 2 / 3, u * 4, u * 4 / 3};
+            draw_rect(app->renderer, sw, color_mix(th->land, th->gold, MAPVIEW_ANSWER_ALPHA / 255.0f));
             draw_rounded_outline(app->renderer, sw, 0, 1, th->ink);
         }
-        const TextBlock *b = ui_text_draw(app->text, app_tr(app, rows[i].key), &lo, px + u * 6, *py, th->ink_soft);
-        *py += b->h + u;
+        ui_text_draw(app->text, app_tr(app, keys[i]), &lo, x + u * 6, y, th->ink);
+        y += line;
     }
+    return card;
 }
 
 static void map_draw(Scene *scene, App *app)
@@ -1073,8 +1088,9 @@ static void map_draw(Scene *scene, App *app)
             SDL_RenderSetClipRect(app->renderer, NULL);
         }
     }
-    if (s->kind == MAPK_YEAR)
+    if (s->kind == MAPK_YEAR) {
         draw_slider(s, app, (SDL_Rect){s->map_rect.x, s->map_rect.y + s->map_rect.h + u, s->map_rect.w, slider_h - u});
+    }
 
     /* The panel: the question, the options, tries or names, and feedback. */
     int px = app->width - th->margin - panel_w, py = top;
@@ -1088,13 +1104,19 @@ static void map_draw(Scene *scene, App *app)
             int bottom = app->height - th->margin * 2;
             TextOpts ho = {.style = TEXT_SMALL, .wrap = panel_w, .max_lines = 3};
             const TextBlock *hb = ui_text_get(app->text, app_tr(app, "map.year_hint"), &ho);
-            int legend_h = 3 * (th->size[TEXT_SMALL] * 4 / 3 + u);
-            if (py + hb->h + u * 2 + legend_h <= bottom) {
+            /* The legend under the options when it fits, else in the map's top left corner. */
+            SDL_Rect lg = draw_legend(s, app, -1, 0);
+            if (py + lg.h <= bottom) {
+                draw_legend(s, app, px - u, py);
+                py += lg.h + u * 2;
+            } else {
+                draw_legend(s, app, s->map_rect.x + u, s->map_rect.y + u);
+            }
+            if (py + hb->h <= bottom) {
                 ui_text_draw(app->text, app_tr(app, "map.year_hint"), &ho, px, py, th->ink_soft);
                 py += hb->h + u * 2;
             }
-            if (py + legend_h <= bottom)
-                draw_legend(s, app, px, &py, panel_w);
+
         }
     } else if (s->kind == MAPK_FIND) {
         char tries[96];

@@ -286,7 +286,7 @@ static void build_lines(MapView *mv, MapFile *f, float width)
  * vertices already held (no triangulation, no allocation), done only after the view changed. */
 static void apply_view(MapView *mv)
 {
-    float grow = (float)sqrt(mv->zoom);  /* lines widen with the zoom, but slower than the land */
+    float grow = (float)pow(mv->zoom, 0.3);  /* lines widen with the zoom, much slower than the land */
     for (int i = 0; i < mv->nfiles; i++) {
         MapFile *f = &mv->files[i];
         const double s = mv->view.scale, tx = mv->view.tx, ty = mv->view.ty;
@@ -739,8 +739,9 @@ void mapview_draw(MapView *mv, SDL_Renderer *r, TextSystem *ts, const Theme *th,
         int pi = st->place_marks[j];
         if (!mapview_place_screen(mv, pi, &sx, &sy))
             continue;
-        draw_ring(r, sx, sy, th->unit * 1.6f, th->unit * 0.45f, th->seal);
-        draw_marker(r, th, sx, sy, 1.2f);
+        /* A hollow ring, so a small island under it stays visible. */
+        draw_ring(r, sx, sy, th->unit * 1.6f, th->unit * 0.4f, th->seal);
+        draw_circle(r, sx, sy, th->unit * 0.3f, th->seal);
         if (st->no_place_labels)
             continue;
         const char *name = text_get(&mv->pack->places[pi].name, st->lang);
