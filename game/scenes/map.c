@@ -832,6 +832,13 @@ static void draw_options(MapScene *s, App *app, int px, int *py, int panel_w)
 {
     const Theme *th = app->theme;
     int bh = th->size[TEXT_BODY] * 3 + th->unit;
+    /* Large text: the buttons shrink to what is left above the hint bar (down to one line). */
+    int room = app->height - th->margin * 2 - *py - s->noptions * (th->unit * 3 / 2);
+    if (s->noptions > 0 && room / s->noptions < bh)
+        bh = room / s->noptions;
+    if (bh < th->size[TEXT_BODY] * 3 / 2 + th->unit)
+        bh = th->size[TEXT_BODY] * 3 / 2 + th->unit;
+    int lines = bh >= th->size[TEXT_BODY] * 3 ? 2 : 1;
     for (int i = 0; i < s->noptions; i++) {
         SDL_Rect r = {px, *py + i * (bh + th->unit * 3 / 2), panel_w, bh};
         s->buttons[i] = r;
@@ -839,7 +846,7 @@ static void draw_options(MapScene *s, App *app, int px, int *py, int panel_w)
         ui_button(app, r, "", kind, !s->answered && s->nav.focus == i, true);
         char label[260];
         snprintf(label, sizeof label, "%d  %s", i + 1, s->option_label[i]);
-        TextOpts lo = {.style = TEXT_BODY_BOLD, .wrap = panel_w - th->unit * 8, .max_lines = 2};
+        TextOpts lo = {.style = TEXT_BODY_BOLD, .wrap = panel_w - th->unit * 8, .max_lines = lines};
         const TextBlock *lb = ui_text_get(app->text, label, &lo);
         ui_text_draw(app->text, label, &lo, r.x + th->unit * 2, r.y + (r.h - lb->h) / 2, kind == BUTTON_PRIMARY ? th->on_accent : th->ink);
         if (s->answered && i == s->chosen && i != s->right)
@@ -850,11 +857,17 @@ static void draw_options(MapScene *s, App *app, int px, int *py, int panel_w)
     *py += s->noptions * (bh + th->unit * 3 / 2) + th->unit;
 }
 
-/* A name chip: a rounded tag with the name, on the panel or on the map. */
+/* A name chip: a rounded tag with the name, on the panel or on the map; a long name (large
+ * text, long translations) is cut with an ellipsis to the panel's width. */
+static TextOpts chip_opts(const App *app)
+{
+    return (TextOpts){.style = TEXT_BODY_BOLD, .wrap = app->width * 30 / 100 - app->theme->unit * 4, .max_lines = 1};
+}
+
 static SDL_Rect chip_rect_at(App *app, const char *name, int x, int y, bool centred)
 {
     const Theme *th = app->theme;
-    TextOpts co = {.style = TEXT_BODY_BOLD};
+    TextOpts co = chip_opts(app);
     const TextBlock *b = ui_text_get(app->text, name, &co);
     SDL_Rect r = {x, y, b->w + th->unit * 3, b->h + th->unit};
     if (centred) {
@@ -871,7 +884,7 @@ static void draw_chip(App *app, const char *name, SDL_Rect r, SDL_Color fill, SD
         draw_shadow(app->renderer, r, th->radius, th->unit / 2, th->shadow);
     draw_rounded(app->renderer, r, th->radius, fill);
     draw_rounded_outline(app->renderer, r, th->radius, 1, th->line);
-    TextOpts co = {.style = TEXT_BODY_BOLD};
+    TextOpts co = chip_opts(app);
     const TextBlock *b = ui_text_get(app->text, name, &co);
     ui_text_draw(app->text, name, &co, r.x + (r.w - b->w) / 2, r.y + (r.h - b->h) / 2, ink);
 }
@@ -1094,7 +1107,11 @@ static void map_draw(Scene *scene, App *app)
 
     /* The panel: the question, the options, tries or names, and feedback. */
     int px = app->width - th->margin - panel_w, py = top;
-    TextOpts qo = {.style = TEXT_H2, .wrap = panel_w, .max_lines = 5};
+    /* The question in the heading face, or in bold body text when that would take more than a
+     * third of the panel (large text scales): the year and the place must never be cut. */
+    TextOpts qo = {.style = TEXT_H2, .wrap = panel_w, .max_lines = 8};
+    if (ui_text_get(app->text, s->prompt, &qo)->h > (app->height - top) / 3)
+        qo.style = TEXT_BODY_BOLD;
     const TextBlock *qb = ui_text_draw(app->text, s->prompt, &qo, px, py, th->ink);
     py += qb->h + u * 3;
     if (s->kind == MAPK_WHICH || s->kind == MAPK_YEAR) {
@@ -1174,8 +1191,11 @@ static void map_draw(Scene *scene, App *app)
             const char *values[] = {s->placing >= 0 ? item_name(s, s->chips[s->placing].ref, app->lang) : ""};
             i18n_format(msg, sizeof msg, app_tr(app, line), names, values, 1);
             TextOpts ho = {.style = TEXT_SMALL, .wrap = panel_w, .max_lines = 4};
-            const TextBlock *hb = ui_text_draw(app->text, msg, &ho, px, py, th->ink_soft);
-            py += hb->h + u * 2;
+            const TextBlock *hb = ui_text_get(app->text, msg, &ho);
+            if (py + hb->h <= app->height - th->margin * 2 - th->size[TEXT_BODY] * 2) {   /* only when it fits */
+                ui_text_draw(app->text, msg, &ho, px, py, th->ink_soft);
+                py += hb->h + u * 2;
+            }
             if (s->last_chip >= 0 && s->last_result == MAPDROP_WRONG && !s->chips[s->last_chip].placed) {
                 TextOpts wo = {.style = TEXT_BODY_BOLD, .wrap = panel_w - u * 4};
                 draw_cross(app->renderer, (float)(px + u * 1.5f), (float)(py + th->size[TEXT_BODY] * 0.7f), th->size[TEXT_BODY] * 1.0f, th->wrong);
