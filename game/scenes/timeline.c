@@ -808,7 +808,25 @@ static void draw_card(App *app, TimelineScene *s, int card, SDL_Rect r, bool sho
     /* Narrow cards (many on the line) use the small size so titles keep whole words. */
     bool narrow = r.w < th->unit * 32;
     TextStyle body = narrow ? TEXT_SMALL : TEXT_BODY;
+    /* The date: the full date when it fits on a line, else smaller on up to two lines, else the
+     * year alone (zoomed-out cards); the detail panel always has the full date. */
     int date_h = th->size[body] * 3 / 2;
+    TextOpts dop = {.style = TEXT_BODY_BOLD, .size = th->size[body], .wrap = r.w - 2 * pad, .max_lines = 1};
+    const char *date = ct->date;
+    if (show_date) {
+        if (ui_text_get(app->text, date, &dop)->truncated) {
+            dop.size = th->size[TEXT_SMALL] * 85 / 100;
+            dop.max_lines = 2;
+            const TextBlock *db = ui_text_get(app->text, date, &dop);
+            if (db->truncated) {
+                date = ct->year;
+                dop.size = th->size[body];
+                dop.max_lines = 1;
+            } else if (db->h > date_h) {
+                date_h = db->h;
+            }
+        }
+    }
     int body_h = r.y + r.h - y - date_h - th->unit;
     int lines = body_h / (th->size[body] * 3 / 2);
     const CardImage *im = ct->image && !compact ? card_image(s, app, card) : NULL;
@@ -830,16 +848,6 @@ static void draw_card(App *app, TimelineScene *s, int card, SDL_Rect r, bool sho
         ui_text_draw(app->text, app_tr(app, "timeline.hidden_date"), &qo, r.x + pad, r.y + r.h - th->size[body] * 3 / 2 - th->unit / 2, th->gold);
     }
     if (show_date) {
-        /* The full date when it fits, else smaller, else the year alone (narrow cards); the
-         * detail panel always has the full date. */
-        TextOpts dop = {.style = TEXT_BODY_BOLD, .size = th->size[body], .wrap = r.w - 2 * pad, .max_lines = 1};
-        const char *date = ct->date;
-        if (ui_text_get(app->text, date, &dop)->truncated)
-            dop.size = th->size[TEXT_SMALL] * 85 / 100;
-        if (ui_text_get(app->text, date, &dop)->truncated) {
-            date = ct->year;
-            dop.size = th->size[body];
-        }
         ui_text_draw(app->text, date, &dop, r.x + pad, r.y + r.h - date_h - th->unit / 2, mark < 0 ? th->wrong : th->ink);
     }
     /* The tick or cross sits inside the card's corner, in the room kept free on the stamp row. */
@@ -1144,9 +1152,11 @@ static void timeline_draw(Scene *scene, App *app)
     ui_background(app, 0);
     draw_top(s, app);
     int n = s->tl.line_count;
-    int card_h = th->size[TEXT_BODY] * 6 + th->unit * 4;
-    int line_top = app->height * 30 / 100;
     bool insert = insert_mode(s);
+    /* With no card waiting below (order mode, the end of the round) the line's cards are taller,
+     * so long titles and two-line dates keep their words. */
+    int card_h = th->size[TEXT_BODY] * (insert && s->phase != PHASE_DONE ? 6 : 8) + th->unit * 4;
+    int line_top = app->height * 30 / 100;
     int focus = s->phase == PHASE_DONE || !insert ? s->sel : (s->browsing ? s->sel : s->gap);
     layout_line(s, app, line_top, card_h, focus);
     /* Order mode shows the axis only after the check: before, its dots would give the order away. */
