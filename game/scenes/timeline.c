@@ -664,6 +664,14 @@ static SceneOutcome timeline_update(Scene *scene, App *app, double dt)
 
 /* ---- Drawing ----------------------------------------------------------------------------- */
 
+/* The spacing unit grown with the text size (the unit itself follows only the window), so
+ * card widths keep room for words at 150% and 200% text. */
+static int text_unit(const Theme *th)
+{
+    int u = th->size[TEXT_BODY] * 4 / 11;
+    return u > th->unit ? u : th->unit;
+}
+
 /* A largest side for card images: a 4096-pixel photo is scaled down once, on load. */
 #define CARD_IMAGE_MAX_SIDE 512
 
@@ -790,7 +798,8 @@ static void draw_card(App *app, TimelineScene *s, int card, SDL_Rect r, bool sho
     draw_shadow(app->renderer, r, th->radius / 2, th->unit / 2 + 1, th->shadow);
     draw_rounded(app->renderer, r, th->radius / 2, th->card);
     draw_rounded_outline(app->renderer, r, th->radius / 2, mark ? th->unit / 3 + 1 : 1, edge);
-    bool compact = r.w < th->unit * 17;   /* zoomed out */
+    int tu = text_unit(th);
+    bool compact = r.w < tu * 17;   /* zoomed out */
     int pad = compact ? th->unit : th->unit * 2;
     /* Category stamp in the corner (a shape and its word), and a red rule like an index card.
      * The right end of the stamp row stays free for the tick or cross. */
@@ -800,13 +809,14 @@ static void draw_card(App *app, TimelineScene *s, int card, SDL_Rect r, bool sho
     int mark_room = mark ? th->size[TEXT_BODY] + th->unit : 0;
     draw_category_mark(app->renderer, ct->cat, (float)(r.x + pad) + ms / 2, (float)(r.y + th->unit) + (float)cb->h / 2, ms, th->seal, th->card);
     co.wrap = r.w - 2 * pad - (int)ms - th->unit - mark_room;
-    if (co.wrap > th->unit * 4)
+    /* The word goes with the shape when it fits whole; the shape alone says it otherwise. */
+    if (co.wrap > th->unit * 4 && !ui_text_get(app->text, app_tr(app, ct->category), &co)->truncated)
         ui_text_draw(app->text, app_tr(app, ct->category), &co, r.x + pad + (int)ms + th->unit, r.y + th->unit, th->seal);
     int y = r.y + th->unit + cb->h;
     draw_rect(app->renderer, (SDL_Rect){r.x + pad, y, r.w - 2 * pad, 1 + th->unit / 4}, color_alpha(th->seal, 120));
     y += th->unit;
     /* Narrow cards (many on the line) use the small size so titles keep whole words. */
-    bool narrow = r.w < th->unit * 32;
+    bool narrow = r.w < tu * 32;
     TextStyle body = narrow ? TEXT_SMALL : TEXT_BODY;
     /* The date: the full date when it fits on a line, else smaller on up to two lines, else the
      * year alone (zoomed-out cards); the detail panel always has the full date. */
@@ -985,7 +995,7 @@ static void draw_axis(TimelineScene *s, App *app, int y, int x0, int x1, bool al
 /* The line's zoom: normal cards, or narrow ones so a long line fits (or nearly) on screen. */
 static int card_min_width(const Theme *th, int zoom)
 {
-    return zoom ? th->unit * 15 : th->unit * 19;
+    return zoom ? text_unit(th) * 15 : text_unit(th) * 19;
 }
 
 static void layout_line(TimelineScene *s, App *app, int top, int card_h, int focus_pos)
@@ -1055,6 +1065,15 @@ static void draw_top(TimelineScene *s, App *app)
     snprintf(score, sizeof score, "%s %d", app_tr(app, "timeline.score"), s->tl.score);
     TextOpts so = {.style = TEXT_H2, .align = TEXT_RIGHT};
     const TextBlock *sb = ui_text_draw(app->text, score, &so, back.x - th->unit * 3, back.y, th->ink);
+    if (s->phase == PHASE_FEEDBACK && s->last.points > 0) {
+        /* The points just won rise under the score. */
+        double e = s->t - s->feedback_t;
+        double k = app->settings.reduced_motion ? 1.0 : ease_out_cubic(clamp01(e / 0.4));
+        char pts[32];
+        snprintf(pts, sizeof pts, "+%d", s->last.points);
+        TextOpts po = {.style = TEXT_BODY_BOLD, .align = TEXT_RIGHT};
+        ui_text_draw(app->text, pts, &po, back.x - th->unit * 3, back.y + sb->h + th->unit - (int)(k * th->unit), th->gold);
+    }
     int right = back.x - th->unit * 3 - sb->w - th->unit * 4;
     if (insert_mode(s) && s->tl.config.lives > 0)
         right -= (int)((float)s->tl.config.lives * (th->size[TEXT_H2] * 0.7f + (float)th->unit)) + th->unit * 2;
@@ -1157,6 +1176,10 @@ static void timeline_draw(Scene *scene, App *app)
      * so long titles and two-line dates keep their words. */
     int card_h = th->size[TEXT_BODY] * (insert && s->phase != PHASE_DONE ? 6 : 8) + th->unit * 4;
     int line_top = app->height * 30 / 100;
+    /* Large text must not push the waiting card into the line: both share what is below it. */
+    int below = app->height - th->margin * 2 - line_top - th->unit * 6;
+    if (insert && s->phase != PHASE_DONE && card_h > below / 2)
+        card_h = below / 2;
     int focus = s->phase == PHASE_DONE || !insert ? s->sel : (s->browsing ? s->sel : s->gap);
     layout_line(s, app, line_top, card_h, focus);
     /* Order mode shows the axis only after the check: before, its dots would give the order away. */
@@ -1171,13 +1194,14 @@ static void timeline_draw(Scene *scene, App *app)
     for (int i = 0; i < n; i++) {
         int c = s->tl.line[i];
         SDL_Rect r = s->slot[i];
-        r.x -= s->scroll;
+        /* disp_x is in line coordinates, so scrolling moves the line at once and only a new
+         * layout (a card inserted, a zoom) glides. */
         if (!s->disp_ok[c] || reduced || s->dragging)
             s->disp_x[c] = (float)r.x;
         else
             s->disp_x[c] += (float)(((float)r.x - s->disp_x[c]) * ease_k);
         s->disp_ok[c] = true;
-        r.x = (int)lroundf(s->disp_x[c]);
+        r.x = (int)lroundf(s->disp_x[c]) - s->scroll;
         bool dragged = !insert && s->dragging && s->drag_from == i;
         if (dragged)
             continue;
@@ -1203,7 +1227,7 @@ static void timeline_draw(Scene *scene, App *app)
                 r.x = from + (int)((target - from) * slide);
                 double lift = slide > 0 && slide < 1 ? 1.0 : (slide >= 1 ? 1 - ease_out_cubic((e - 1.1) / 0.2) : drop);
                 r.y -= (int)((1 - drop) * th->unit * 10) + (int)(lift * th->unit * 2);
-                s->disp_x[c] = (float)r.x;
+                s->disp_x[c] = (float)(r.x + s->scroll);
                 sliding = i;
                 sliding_r = r;
                 continue;
@@ -1251,7 +1275,19 @@ static void timeline_draw(Scene *scene, App *app)
     int msg_y = line_top + card_h + th->unit * 5;
     if (s->phase == PHASE_PLAY && insert) {
         int card = timeline_current(&s->tl);
-        ui_text_draw(app->text, app_tr(app, s->browsing ? "timeline.browse" : "timeline.place"), &ho, app->width / 2, msg_y, th->ink_soft);
+        /* The prompt sits between the line and the waiting card, a size smaller when large
+         * text would reach the card. */
+        const char *prompt = app_tr(app, s->browsing ? "timeline.browse" : "timeline.place");
+        int top = line_top + card_h + th->unit * 2, room = home.y - th->unit - top;
+        TextOpts po = ho;
+        const TextBlock *pb = ui_text_get(app->text, prompt, &po);
+        if (pb->h > room) {
+            po.style = TEXT_BODY_BOLD;
+            pb = ui_text_get(app->text, prompt, &po);
+        }
+        /* With no room at all (very large text) the hint bar's "Place" says it instead. */
+        if (pb->h <= room)
+            ui_text_draw(app->text, prompt, &po, app->width / 2, top + (room - pb->h) / 2, th->ink_soft);
         if (card >= 0) {
             SDL_Rect r = home;
             if (s->dragging) {
@@ -1283,12 +1319,7 @@ static void timeline_draw(Scene *scene, App *app)
             draw_tick(app->renderer, sx, sy, th->size[TEXT_H2] * 1.2f, col);
         else
             draw_cross(app->renderer, sx, sy, th->size[TEXT_H2] * 1.2f, col);
-        if (s->last.points > 0) {
-            char pts[64];
-            snprintf(pts, sizeof pts, "+%d", s->last.points);
-            TextOpts po = {.style = TEXT_H1, .align = TEXT_CENTER};
-            ui_text_draw(app->text, pts, &po, app->width / 2, msg_y + b->h + th->unit * 2, th->gold);
-        }
+
         if (s->last.life_lost) {
             TextOpts lo = {.style = TEXT_BODY_BOLD, .align = TEXT_CENTER};
             ui_text_draw(app->text, app_tr(app, "timeline.life_lost"), &lo, app->width / 2, msg_y + b->h + th->unit * 2, th->wrong);
