@@ -271,7 +271,9 @@ static const char *const LEVEL_FIELDS[] = {"$schema", "format", "id", "title", "
                                            "select", "rules", "stars", "unlock", "classroom"};
 static const char *const SELECT_FIELDS[] = {"kinds", "tags", "ids", "from", "to", "count", "seed",
                                             "spread", "avoid_ties"};
-static const char *const RULES_FIELDS[] = {"lives", "time_limit", "hints", "streak_bonus", "speed_bonus"};
+static const char *const RULES_FIELDS[] = {"lives", "time_limit", "hints", "streak_bonus", "speed_bonus",
+                                           "ranges_by"};
+static const char *const RANGE_ENDS[] = {"start", "end"};
 static const char *const UNLOCK_FIELDS[] = {"after", "stars"};
 
 const char *level_mode_name(LevelMode mode)
@@ -397,6 +399,9 @@ static void parse_level(LCtx *c, const cJSON *root, Level *lv)
             bool_field(c, f, "hints", &lv->rules.hints);
             bool_field(c, f, "streak_bonus", &lv->rules.streak_bonus);
             bool_field(c, f, "speed_bonus", &lv->rules.speed_bonus);
+            const cJSON *rb = cJSON_GetObjectItemCaseSensitive(f, "ranges_by");
+            if (rb)
+                lv->rules.ranges_by_end = choice(c, rb, "ranges_by", RANGE_ENDS, COUNT_OF(RANGE_ENDS)) == 1;
         }
     }
     lv->stars[0] = 50;

@@ -58,6 +58,7 @@ typedef struct LevelRules {
     int lives;                  /* 0: unlimited */
     int time_limit;             /* seconds per item; 0: no timer */
     bool hints, streak_bonus, speed_bonus;
+    bool ranges_by_end;         /* timeline: order ranges (wars) by their end, not their start */
 } LevelRules;
 
 typedef struct Level {

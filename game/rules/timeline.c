@@ -25,7 +25,7 @@ void timeline_config_from_level(const Level *level, TimelineConfig *out)
     out->streak_bonus = level->rules.streak_bonus;
     out->speed_bonus = level->rules.speed_bonus;
     out->time_limit_ms = level->rules.time_limit * 1000;
-    out->range_key = TIMELINE_BY_START;
+    out->range_key = level->rules.ranges_by_end ? TIMELINE_BY_END : TIMELINE_BY_START;
     memcpy(out->stars, level->stars, sizeof out->stars);
 }
 

@@ -427,6 +427,62 @@ static void deal_should_be_the_same_for_the_same_seed_and_respect_tags_and_ties(
     pack_free(p);
 }
 
+/* A level orders ranges by their start unless it says "ranges_by": "end"; another value is
+ * refused with the accepted ones. */
+static void level_ranges_by_should_pick_which_end_orders_a_war(void)
+{
+    const char *pack_text =
+        "{\"format\": 1, \"id\": \"p\", \"version\": \"1\", \"title\": \"P\", \"languages\": [\"en\"],"
+        " \"sources\": [{\"id\": \"s\", \"title\": \"S\"}], \"events\": ["
+        "{\"id\": \"war\", \"title\": \"War\", \"when\": {\"from\": \"1856-10-08\", \"to\": \"1860-10-24\"},"
+        " \"category\": \"war\", \"sources\": [\"s\"]},"
+        "{\"id\": \"aigun\", \"title\": \"Aigun\", \"when\": \"1858-05-28\", \"sources\": [\"s\"]}]}";
+    Pack *p = NULL;
+    Diag d = {0};
+    pack_load_memory(pack_text, strlen(pack_text), "p/pack.json", "p", &p, &d);
+    CHECK(p != NULL);
+    diag_free(&d);
+    if (!p)
+        return;
+    const char *rules[] = {"{}", "{\"ranges_by\": \"start\"}", "{\"ranges_by\": \"end\"}"};
+    const char *first[] = {"war", "war", "aigun"};
+    for (int k = 0; k < 3; k++) {
+        Level *lv = make_level(p, "{\"count\": 2, \"seed\": 1}", rules[k]);
+        CHECK(lv != NULL);
+        if (!lv)
+            continue;
+        TimelineConfig cfg;
+        timeline_config_from_level(lv, &cfg);
+        CHECK_INT(cfg.range_key, k == 2 ? TIMELINE_BY_END : TIMELINE_BY_START);
+        TimelineCard cards[TIMELINE_MAX_CARDS];
+        int n = 0;
+        Rng rng;
+        rng_seed(&rng, 5);
+        CHECK_INT(timeline_deal(lv, p, &rng, cards, TIMELINE_MAX_CARDS, &n), TIMELINE_OK);
+        CHECK_INT(n, 2);
+        Timeline t;
+        if (n == 2 && timeline_start(&t, &cfg, cards, n) == TIMELINE_OK) {
+            int order[2];
+            timeline_sorted(&t, order);
+            CHECK_STR(pack_item_id(p, t.cards[order[0]].ref), first[k]);
+        }
+        level_free(lv);
+    }
+    const char *bad = "{\"format\": 1, \"id\": \"l\", \"title\": \"L\", \"pack\": \"p\", \"mode\": \"timeline\","
+                      " \"rules\": {\"ranges_by\": \"middle\"}}";
+    Level *lv = NULL;
+    Diag bd = {0};
+    CHECK_INT(level_load_memory(bad, strlen(bad), "l.json", p, &lv, &bd), LEVEL_ERR_INVALID);
+    bool said = false;
+    for (size_t i = 0; i < bd.count; i++)
+        said = said || strstr(bd.items[i].message, "'middle' is not a valid ranges_by (one of: start, end)") != NULL;
+    CHECK(said);
+    CHECK(lv == NULL);
+    level_free(lv);
+    diag_free(&bd);
+    pack_free(p);
+}
+
 int main(void)
 {
     RUN(insert_should_keep_a_card_placed_in_a_right_gap);
@@ -446,5 +502,6 @@ int main(void)
     RUN(sorted_should_list_every_card_in_date_order);
     RUN(stars_should_follow_the_level_thresholds);
     RUN(deal_should_be_the_same_for_the_same_seed_and_respect_tags_and_ties);
+    RUN(level_ranges_by_should_pick_which_end_orders_a_war);
     return CHECK_DONE();
 }
