@@ -5,8 +5,9 @@
 # nothing written) and --as imports it again under a new name.
 bin=$1
 dir=$(dirname "$0")
-tmp=${FRONTIERS_TEST_TMP:-/tmp/frontiers-test}/profile_transfer
-rm -rf "$tmp" && mkdir -p "$tmp/a" "$tmp/b"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/a" "$tmp/b"
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software
 export SDL_FRAMEBUFFER_ACCELERATION=0 FRONTIERS_NOW=1767225600
 fail=0
