@@ -8,6 +8,7 @@
 #include "core/util.h"
 #include "rules/mapround.h"
 #include "scenes/scenes.h"
+#include "store/store.h"
 #include "ui/draw.h"
 #include "ui/mapview.h"
 #include "ui/text.h"
@@ -27,7 +28,9 @@ typedef struct MapScene {
     const Pack *pack;
     PackItemRef items[MAX_Q];
     int count, index;
-    bool find;                  /* find-it questions (else which-treaty) */
+    bool find;                  /* find-it questions (else which-treaty); per question in a review */
+    bool review;                /* the due map items of the daily review, not a level */
+    char title[160];
     MapView *views[MAX_VIEWS];  /* by map index */
     /* The current question. */
     int options[4], right, chosen;
@@ -88,6 +91,10 @@ static void start_question(MapScene *s, App *app)
     s->wrong_pick = -1;
     s->cursor = -1;
     s->q_t = s->t;
+    /* A review asks each item as it can be asked: regions a treaty moved as "which treaty",
+     * rivers and other regions as "find it". */
+    if (s->review)
+        s->find = !(ref.kind == PACK_KIND_REGION && s->pack->regions[ref.index].treaty >= 0 && s->pack->treaty_count >= 4);
     const char *names[] = {"name"};
     const char *values[] = {item_name(s, ref, app->lang)};
     if (s->find) {
@@ -102,12 +109,54 @@ static void start_question(MapScene *s, App *app)
     }
 }
 
+/* The due map items of one pack (the first pack with any), most overdue first. */
+static void deal_review(MapScene *s, App *app)
+{
+    StoreMemory due[MAX_Q];
+    size_t n = 0;
+    if (!app->store || !app->profile_id ||
+        store_review_due_list(app->store, app->profile_id, app_now(app), GRADE_MODE_MAP, due, MAX_Q, &n) != STORE_OK)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        const Pack *p = app_pack(app, due[i].pack);
+        if (!p || (s->pack && p != s->pack))
+            continue;
+        const PackKind kinds[] = {PACK_KIND_REGION, PACK_KIND_RIVER};
+        for (int k = 0; k < 2; k++) {
+            int32_t idx = pack_find(p, kinds[k], due[i].item);
+            if (idx < 0)
+                continue;
+            s->pack = p;
+            PackItemRef r = {kinds[k], (uint32_t)idx};
+            if (item_map(s, r) >= 0)
+                s->items[s->count++] = r;
+            break;
+        }
+    }
+}
+
 static Scene *map_create(App *app, const char *arg)
 {
     MapScene *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
     rng_seed(&s->rng, app->seed);
+    if (arg && strcmp(arg, "review") == 0) {
+        s->review = true;
+        deal_review(s, app);
+        if (s->count == 0) {
+            app_notice(app, app_tr(app, "timeline.nothing_due"), 5);
+            free(s);
+            return NULL;
+        }
+        snprintf(s->title, sizeof s->title, "%s \xC2\xB7 %s", app_tr(app, "menu.review"), app_tr(app, "menu.map"));
+        RoundSummary *sum = &s->summary;
+        snprintf(sum->title, sizeof sum->title, "%s", s->title);
+        snprintf(sum->pack, sizeof sum->pack, "%s", s->pack->id);
+        snprintf(sum->mode, sizeof sum->mode, "map");
+        start_question(s, app);
+        return &s->base;
+    }
     char *fallback = arg ? NULL : app_first_level(app, "map-");
     s->level = app_level_load(app, arg ? arg : fallback, &s->pack);
     free(fallback);
@@ -131,8 +180,9 @@ static Scene *map_create(App *app, const char *arg)
         return NULL;
     }
     RoundSummary *sum = &s->summary;
+    snprintf(s->title, sizeof s->title, "%s", text_get(&s->level->title, app->lang));
     snprintf(sum->level, sizeof sum->level, "%s", s->level->id);
-    snprintf(sum->title, sizeof sum->title, "%s", text_get(&s->level->title, app->lang));
+    snprintf(sum->title, sizeof sum->title, "%s", s->title);
     snprintf(sum->pack, sizeof sum->pack, "%s", s->pack->id);
     snprintf(sum->mode, sizeof sum->mode, "map");
     memcpy(sum->thresholds, s->level->stars, sizeof sum->thresholds);
@@ -219,6 +269,8 @@ static SceneOutcome next(MapScene *s, App *app)
     s->summary.total = s->count;
     s->summary.time_ms = (int64_t)(s->t * 1000);
     s->summary.won = true;
+    if (s->review)
+        return app_finish_review_part(app, &s->summary);
     return app_finish_round(app, &s->summary);
 }
 
@@ -305,7 +357,7 @@ static void map_draw(Scene *scene, App *app)
     const Theme *th = app->theme;
     ui_background(app, 0);
     TextOpts to = {.style = TEXT_H1, .wrap = app->width * 55 / 100, .max_lines = 1};
-    ui_text_draw(app->text, text_get(&s->level->title, app->lang), &to, th->margin, th->margin / 2, th->ink);
+    ui_text_draw(app->text, s->title, &to, th->margin, th->margin / 2, th->ink);
     char progress[64];
     snprintf(progress, sizeof progress, "%d / %d  \xC2\xB7  %s %d", s->index + 1, s->count, app_tr(app, "timeline.score"), s->score);
     SDL_Rect back = ui_back_rect(app);
@@ -407,7 +459,7 @@ static void map_report(Scene *scene, App *app, cJSON *out)
 {
     (void)app;
     MapScene *s = (MapScene *)scene;
-    cJSON_AddStringToObject(out, "level", s->level->id);
+    cJSON_AddStringToObject(out, "level", s->level ? s->level->id : "review");
     cJSON_AddStringToObject(out, "type", s->find ? "find" : "which-treaty");
     cJSON_AddNumberToObject(out, "questions", s->count);
     cJSON_AddNumberToObject(out, "index", s->index);
