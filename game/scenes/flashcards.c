@@ -220,11 +220,16 @@ static void deal_review(FlashScene *s, App *app)
     if (!app->store || !app->profile_id ||
         store_review_due_list(app->store, app->profile_id, app_now(app), GRADE_MODE_FLASHCARDS, due, FLASHCARDS_MAX, &n) != STORE_OK)
         return;
-    const PackKind kinds[] = {PACK_KIND_TREATY, PACK_KIND_EVENT, PACK_KIND_REGION, PACK_KIND_FLASHCARD};
     for (size_t i = 0; i < n; i++) {
         const Pack *p = app_pack(app, due[i].pack);
         if (!p || (s->pack && p != s->pack))
             continue;
+        /* Ids are unique per kind only: a card last asked as a region comes back as one. */
+        char kind[16] = "";
+        store_answer_last_prompt_kind(app->store, app->profile_id, due[i].pack, due[i].item, GRADE_MODE_FLASHCARDS, kind, sizeof kind);
+        bool region_first = strcmp(kind, "region") == 0;
+        const PackKind kinds[] = {region_first ? PACK_KIND_REGION : PACK_KIND_TREATY, PACK_KIND_EVENT,
+                                  region_first ? PACK_KIND_TREATY : PACK_KIND_REGION, PACK_KIND_FLASHCARD};
         for (int k = 0; k < 4; k++) {
             int32_t idx = pack_find(p, kinds[k], due[i].item);
             if (idx < 0 || (kinds[k] == PACK_KIND_REGION && p->regions[idx].treaty < 0))
@@ -297,7 +302,7 @@ static void answer(FlashScene *s, App *app, bool correct, int grade)
 {
     int64_t ms = (int64_t)((s->t - s->card_t) * 1000);
     PackItemRef ref = s->deck[s->index];
-    if (app_record_answer(app, s->pack, pack_item_id(s->pack, ref), GRADE_MODE_FLASHCARDS, "treaty", correct, grade, ms))
+    if (app_record_answer(app, s->pack, pack_item_id(s->pack, ref), GRADE_MODE_FLASHCARDS, s->region >= 0 ? "region" : "treaty", correct, grade, ms))
         s->answers_recorded++;
     if (correct) {
         s->right_count++;

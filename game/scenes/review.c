@@ -38,6 +38,7 @@ typedef struct ReviewScene {
     int fresh[PART_COUNT];     /* of which new */
     int new_available;         /* new items the daily limit still allows today */
     int unseen;                /* treaty cards never seen that may be added now */
+    int room;                  /* new items that may still be added today */
     int64_t next_due;          /* unix seconds of the next review after now, 0 when none */
     bool part_played[PART_COUNT];
     int current;               /* the part last opened, -1 none */
@@ -114,8 +115,9 @@ static void count_due(ReviewScene *s, App *app)
     free(list);
     int due_now = 0;
     store_review_due_count(app->store, app->profile_id, now, &due_now, &s->new_available);
-    if (s->new_available > 0)
-        s->unseen = unseen_cards(app, s->new_available, false);
+    s->room = 0;
+    if (store_review_new_room(app->store, app->profile_id, now, &s->room) == STORE_OK && s->room > 0)
+        s->unseen = unseen_cards(app, s->room, false);
     if (store_review_next_due(app->store, app->profile_id, now, &s->next_due) != STORE_OK)
         s->next_due = 0;
 }
@@ -497,7 +499,7 @@ static void review_draw(Scene *scene, App *app)
             y += th->unit * 4 + th->size[TEXT_BODY] * 2;
         } else {
             char a[16], b[16], line[240];
-            snprintf(a, sizeof a, "%d", s->new_available);
+            snprintf(a, sizeof a, "%d", s->new_available + s->room);
             snprintf(b, sizeof b, "%d", app->settings.new_per_day);
             const char *names[] = {"left", "limit"};
             const char *values[] = {a, b};

@@ -176,6 +176,7 @@ static Scene *timeline_create(App *app, const char *arg)
     TimelineConfig cfg = {.variant = TIMELINE_INSERT, .lives = 3, .stars = {50, 70, 90}};
     if (arg && strcmp(arg, "review") == 0) {
         s->review = true;
+        cfg.lives = 0;   /* a review asks every due item: no life runs out */
         n = deal_review(s, app, cards);
     } else {
         char *fallback = arg ? NULL : app_first_level(app, "tl-");

@@ -109,8 +109,73 @@ static void answers_since_should_count_only_a_sessions_answers(void)
     free(dir);
 }
 
+static void new_room_should_leave_out_started_and_waiting_new_items(void)
+{
+    char *dir = fixture_dir("store_stats", "room");
+    Store *s = NULL;
+    StoreOptions opt = {.now = T0, .new_per_day = 5};
+    CHECK_INT(store_open_ex(dir, &opt, &s, NULL), STORE_OK);
+    int64_t p = 0;
+    int room = -1;
+    CHECK_INT(store_profile_create(s, "Ann", T0, &p), STORE_OK);
+    CHECK_INT(store_review_new_room(s, p, T0, &room), STORE_OK);
+    CHECK_INT(room, 5);
+    /* two first answered today, one waiting as new: two more may come */
+    StoreAnswer a = answer(p, "a", GRADE_MODE_FLASHCARDS, 3, T0);
+    CHECK_INT(store_answer_record(s, &a, NULL, NULL), STORE_OK);
+    a = answer(p, "b", GRADE_MODE_MAP, 1, T0);
+    CHECK_INT(store_answer_record(s, &a, NULL, NULL), STORE_OK);
+    CHECK_INT(store_memory_introduce(s, p, "sino-russian", "c", GRADE_MODE_FLASHCARDS, T0), STORE_OK);
+    CHECK_INT(store_review_new_room(s, p, T0, &room), STORE_OK);
+    CHECK_INT(room, 2);
+    /* never below zero */
+    for (int i = 0; i < 4; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "n%d", i);
+        CHECK_INT(store_memory_introduce(s, p, "sino-russian", id, GRADE_MODE_FLASHCARDS, T0), STORE_OK);
+    }
+    CHECK_INT(store_review_new_room(s, p, T0, &room), STORE_OK);
+    CHECK_INT(room, 0);
+    /* a later day starts afresh, less the five still waiting */
+    CHECK_INT(store_review_new_room(s, p, T0 + 2 * DAY, &room), STORE_OK);
+    CHECK_INT(room, 0);
+    store_close(s);
+    free(dir);
+}
+
+static void last_prompt_kind_should_name_how_an_item_was_last_asked(void)
+{
+    char *dir = fixture_dir("store_stats", "kind");
+    Store *s = open_store(dir);
+    int64_t p = 0;
+    char kind[16] = "x";
+    CHECK_INT(store_profile_create(s, "Ann", T0, &p), STORE_OK);
+    CHECK_INT(store_answer_last_prompt_kind(s, p, "sino-russian", "tarbagatai-1864", GRADE_MODE_FLASHCARDS, kind, sizeof kind), STORE_ERR_NOT_FOUND);
+    CHECK_STR(kind, "");
+    StoreAnswer a = answer(p, "tarbagatai-1864", GRADE_MODE_FLASHCARDS, 3, T0);
+    a.prompt_kind = "treaty";
+    CHECK_INT(store_answer_record(s, &a, NULL, NULL), STORE_OK);
+    a.prompt_kind = "region";
+    a.timestamp = T0 + DAY;
+    CHECK_INT(store_answer_record(s, &a, NULL, NULL), STORE_OK);
+    CHECK_INT(store_answer_last_prompt_kind(s, p, "sino-russian", "tarbagatai-1864", GRADE_MODE_FLASHCARDS, kind, sizeof kind), STORE_OK);
+    CHECK_STR(kind, "region");
+    /* other modes keep their own */
+    a.mode = GRADE_MODE_TIMELINE;
+    a.prompt_kind = NULL;
+    CHECK_INT(store_answer_record(s, &a, NULL, NULL), STORE_OK);
+    CHECK_INT(store_answer_last_prompt_kind(s, p, "sino-russian", "tarbagatai-1864", GRADE_MODE_TIMELINE, kind, sizeof kind), STORE_OK);
+    CHECK_STR(kind, "");
+    CHECK_INT(store_answer_last_prompt_kind(s, p, "sino-russian", "tarbagatai-1864", GRADE_MODE_FLASHCARDS, kind, sizeof kind), STORE_OK);
+    CHECK_STR(kind, "region");
+    store_close(s);
+    free(dir);
+}
+
 int main(void)
 {
+    RUN(last_prompt_kind_should_name_how_an_item_was_last_asked);
+    RUN(new_room_should_leave_out_started_and_waiting_new_items);
     RUN(next_due_should_be_the_earliest_scheduled_item_after_now);
     RUN(totals_should_count_every_answer_and_the_right_ones);
     RUN(answers_since_should_count_only_a_sessions_answers);
