@@ -125,6 +125,8 @@ static void count_due(ReviewScene *s, App *app)
 static void set_buttons(ReviewScene *s, int focus)
 {
     s->button_count = 0;
+    /* Back is the button at the top right (and Esc); a row ends with it only when it is the
+     * one thing to do, or stops a session. */
     if (s->phase == PHASE_START) {
         if (due_total(s) > 0)
             s->buttons[s->button_count++] = BTN_START;
@@ -133,7 +135,8 @@ static void set_buttons(ReviewScene *s, int focus)
     } else if (s->phase == PHASE_RUN) {
         s->buttons[s->button_count++] = BTN_NEXT;
     }
-    s->buttons[s->button_count++] = BTN_BACK;
+    if (s->button_count == 0 || s->phase == PHASE_RUN)
+        s->buttons[s->button_count++] = BTN_BACK;
     nav_init(&s->nav, s->button_count, s->button_count);
     s->nav.focus = focus < s->button_count ? focus : 0;
 }
@@ -300,7 +303,7 @@ static const char *button_label(const ReviewScene *s, App *app, Button b, char *
     }
     case BTN_BACK:
     default:
-        return app_tr(app, s->phase == PHASE_RUN ? "review.stop" : "common.back");
+        return app_tr(app, s->phase == PHASE_RUN ? "review.stop" : s->phase == PHASE_DONE ? "common.done" : "common.back");
     }
 }
 
@@ -319,7 +322,7 @@ static void draw_buttons(ReviewScene *s, App *app, int y)
         if (w < th->unit * 30)
             w = th->unit * 30;
         s->rects[i] = (SDL_Rect){x, y, w, bh};
-        ButtonKind kind = i == 0 && s->buttons[i] != BTN_BACK ? BUTTON_PRIMARY : BUTTON_SECONDARY;
+        ButtonKind kind = i == 0 ? BUTTON_PRIMARY : BUTTON_SECONDARY;
         ui_button(app, s->rects[i], label, kind, s->nav.focus == i, true);
         x += w + gap;
     }
@@ -345,6 +348,8 @@ static void next_review_text(const ReviewScene *s, App *app, char *out, size_t c
         key = "review.next_hours";
         n = (d + 3599) / 3600;
     }
+    if (n == 1)
+        key = d >= 86400 ? "review.next_day_one" : d >= 3600 ? "review.next_hour_one" : "review.next_minute_one";
     char num[24];
     snprintf(num, sizeof num, "%lld", (long long)n);
     const char *names[] = {"n"};

@@ -290,28 +290,29 @@ static void draw_states(StatsScene *s, App *app, SDL_Rect box)
     for (int i = 0; i < REVIEW_CLASS_COUNT; i++) {
         if (s->states[i] > maxv)
             maxv = s->states[i];
-        int w = label_w(app, app_tr(app, keys[i]), TEXT_BODY);
+        int w = label_w(app, app_tr(app, keys[i]), TEXT_SMALL);
         if (w > lab)
             lab = w;
     }
     int row = in.h / REVIEW_CLASS_COUNT;
-    int numw = label_w(app, "0000", TEXT_BODY_BOLD);
+    int numw = label_w(app, "0000", TEXT_SMALL);
     int bar_x = in.x + lab + th->unit * 2;
     int bar_w = in.w - lab - th->unit * 3 - numw;
-    TextOpts lo = {.style = TEXT_BODY};
-    TextOpts no = {.style = TEXT_BODY_BOLD};
+    TextOpts lo = {.style = TEXT_SMALL};
+    TextOpts no = {.style = TEXT_SMALL};
+    int text_h = th->size[TEXT_SMALL] * 4 / 3;
     for (int i = 0; i < REVIEW_CLASS_COUNT; i++) {
         int y = in.y + i * row;
-        int bh = row * 55 / 100;
+        int bh = row * 60 / 100;
         int by = y + (row - bh) / 2;
-        ui_text_draw(app->text, app_tr(app, keys[i]), &lo, in.x, by + bh / 2 - th->size[TEXT_BODY] * 2 / 3, th->ink);
+        ui_text_draw(app->text, app_tr(app, keys[i]), &lo, in.x, y + (row - text_h) / 2, th->ink);
         draw_rect(app->renderer, (SDL_Rect){bar_x, by, bar_w > 0 ? bar_w : 0, bh}, color_alpha(th->paper_dark, 160));
         int w = bar_w * s->states[i] / maxv;
         if (w > 0)
             draw_rect(app->renderer, (SDL_Rect){bar_x, by, w, bh}, colors[i]);
         char v[16];
         snprintf(v, sizeof v, "%d", s->states[i]);
-        ui_text_draw(app->text, v, &no, bar_x + (w > 0 ? w : 0) + th->unit, by + bh / 2 - th->size[TEXT_BODY] * 2 / 3, th->ink);
+        ui_text_draw(app->text, v, &no, bar_x + (w > 0 ? w : 0) + th->unit, y + (row - text_h) / 2, th->ink);
     }
 }
 
@@ -322,7 +323,7 @@ static void draw_levels(StatsScene *s, App *app, SDL_Rect box)
     SDL_Rect in = panel(app, box, app_tr(app, "stats.stars"));
     if (s->level_count == 0)
         return;
-    int line = th->size[TEXT_SMALL] * 3 / 2 + th->unit / 2;
+    int line = th->size[TEXT_SMALL] * 4 / 3 + th->unit / 2;
     int rows = in.h / line;
     if (rows < 1)
         return;
@@ -332,6 +333,10 @@ static void draw_levels(StatsScene *s, App *app, SDL_Rect box)
     if (cols > 2)
         cols = 2;
     int per_col = (s->level_count + cols - 1) / cols;
+    if (per_col > rows && in.h / per_col >= th->size[TEXT_SMALL] * 5 / 4) {
+        line = in.h / per_col;   /* tighter rows rather than a level left out */
+        rows = per_col;
+    }
     int col_w = (in.w - th->unit * 2 * (cols - 1)) / cols;
     float sr = th->size[TEXT_SMALL] * 0.5f;
     int stars_w = (int)(sr * 2.4f * 3);
@@ -368,33 +373,37 @@ static void stats_draw(Scene *scene, App *app)
         snprintf(sub, sizeof sub, "%s", app_tr(app, "review.no_profile"));
     }
     int top = ui_header(app, app_tr(app, "menu.stats"), sub) + th->unit;
-    int bottom = app->height - th->margin - th->size[TEXT_SMALL] * 2;
-    int gap = th->unit * 2;
-    int left_w = (app->width - 2 * th->margin - gap) * 57 / 100;
-    int right_x = th->margin + left_w + gap, right_w = app->width - th->margin - right_x;
-    int half = (bottom - top - gap) / 2;
-    draw_accuracy(s, app, (SDL_Rect){th->margin, top, left_w, half});
-    draw_forecast(s, app, (SDL_Rect){th->margin, top + half + gap, left_w, half});
-    /* Right column: the streak, the memory states and the stars. */
-    int streak_h = th->size[TEXT_DISPLAY] + th->unit * 3;
-    SDL_Rect sr = {right_x, top, right_w, streak_h};
-    draw_shadow(app->renderer, sr, th->radius, th->unit / 2, th->shadow);
-    draw_rounded(app->renderer, sr, th->radius, th->ink);
+    /* The streak: an ink seal left of the Back button, the number in gold. */
     char num[16];
     snprintf(num, sizeof num, "%d", s->streak);
-    TextOpts bo = {.style = TEXT_DISPLAY};
-    const TextBlock *nb = ui_text_draw(app->text, num, &bo, sr.x + th->unit * 3, sr.y + (sr.h - th->size[TEXT_DISPLAY] * 4 / 3) / 2, th->gold);
     char streak[120];
     const char *names[] = {"n"};
     const char *values[] = {num};
     i18n_format(streak, sizeof streak, app_tr(app, s->streak == 1 ? "stats.streak_one" : "stats.streak"), names, values, 1);
-    TextOpts so = {.style = TEXT_H2, .wrap = sr.w - nb->w - th->unit * 8, .max_lines = 2};
+    TextOpts bo = {.style = TEXT_H1};
+    TextOpts so = {.style = TEXT_BODY_BOLD};
+    const TextBlock *nb = ui_text_get(app->text, num, &bo);
     const TextBlock *stb = ui_text_get(app->text, streak, &so);
-    ui_text_draw(app->text, streak, &so, sr.x + th->unit * 5 + nb->w, sr.y + (sr.h - stb->h) / 2, th->on_accent);
-    int y = top + streak_h + gap;
-    int states_h = (bottom - y - gap) * 45 / 100;
-    draw_states(s, app, (SDL_Rect){right_x, y, right_w, states_h});
-    y += states_h + gap;
+    SDL_Rect back = ui_back_rect(app);
+    int pill_h = back.h + th->unit * 2;
+    int pill_w = nb->w + stb->w + th->unit * 8;
+    SDL_Rect pill = {back.x - th->unit * 3 - pill_w, back.y - th->unit, pill_w, pill_h};
+    draw_shadow(app->renderer, pill, th->radius, th->unit / 2, th->shadow);
+    draw_rounded(app->renderer, pill, th->radius, th->ink);
+    ui_text_draw(app->text, num, &bo, pill.x + th->unit * 3, pill.y + (pill.h - nb->h) / 2, th->gold);
+    ui_text_draw(app->text, streak, &so, pill.x + th->unit * 5 + nb->w, pill.y + (pill.h - stb->h) / 2, th->on_accent);
+
+    int bottom = app->height - th->margin - th->size[TEXT_SMALL] * 2;
+    int gap = th->unit * 2;
+    int left_w = (app->width - 2 * th->margin - gap) * 53 / 100;
+    int right_x = th->margin + left_w + gap, right_w = app->width - th->margin - right_x;
+    int half = (bottom - top - gap) / 2;
+    draw_accuracy(s, app, (SDL_Rect){th->margin, top, left_w, half});
+    draw_forecast(s, app, (SDL_Rect){th->margin, top + half + gap, left_w, half});
+    /* Right column: the memory states (what their four rows need) and the stars. */
+    int states_h = th->unit * 5 + th->size[TEXT_BODY] * 4 / 3 + 4 * (th->size[TEXT_SMALL] * 2);
+    draw_states(s, app, (SDL_Rect){right_x, top, right_w, states_h});
+    int y = top + states_h + gap;
     draw_levels(s, app, (SDL_Rect){right_x, y, right_w, bottom - y});
     const char *hints[] = {app_tr(app, "key.esc"), app_tr(app, "common.back")};
     ui_hints(app, hints, 1);
