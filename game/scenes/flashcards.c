@@ -513,7 +513,7 @@ static void flash_draw(Scene *scene, App *app)
             for (int g = 0; g < 4; g++) {
                 char label[96];
                 snprintf(label, sizeof label, "%s \xC2\xB7 %s", app_tr(app, keys[g]), s->interval_label[g]);
-                s->buttons[g] = (SDL_Rect){card.x + g * (w + gap), by, w, bh};
+                s->buttons[g] = (SDL_Rect){(app->width - cw) / 2 + g * (w + gap), by, w, bh};
                 ui_button(app, s->buttons[g], label, g == 0 ? BUTTON_DANGER : g == 2 ? BUTTON_PRIMARY : BUTTON_SECONDARY, s->nav.focus == g, true);
             }
         }
