@@ -112,6 +112,14 @@ SceneOutcome app_finish_round(App *app, const RoundSummary *summary)
     return (SceneOutcome){SCENE_REPLACE, "results", NULL};
 }
 
+SceneOutcome app_finish_review_part(App *app, const RoundSummary *summary)
+{
+    app->summary = *summary;
+    summary_finish(&app->summary);
+    app->summary_is_best = false;
+    return (SceneOutcome){SCENE_POP, NULL, NULL};
+}
+
 void app_source_label(const Pack *pack, PackRefs sources, char *out, size_t cap)
 {
     out[0] = '\0';

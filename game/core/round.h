@@ -34,6 +34,11 @@ bool app_record_answer(App *app, const Pack *pack, const char *item_id, GradeMod
  * for the results screen and returns the outcome that replaces the round with it. */
 SceneOutcome app_finish_round(App *app, const RoundSummary *summary);
 
+/* Ends one part of a daily review (a round opened with the argument "review"): keeps the
+ * summary in app->summary for the review scene (no level result is stored) and returns the
+ * outcome that pops back to it. */
+SceneOutcome app_finish_review_part(App *app, const RoundSummary *summary);
+
 /* The title of a source for "what was missed" lists: "Title — Author". */
 void app_source_label(const Pack *pack, PackRefs sources, char *out, size_t cap);
 

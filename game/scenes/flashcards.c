@@ -1,7 +1,9 @@
-/* The treaty flashcard round. Classic: the front names a treaty; flip it to read when and where
- * it was signed, who signed, what it did and the source, then grade yourself Again / Hard /
- * Good / Easy (each button shows when the card would come back). Choice: pick the year from
- * four. Typed: type the year. Every answer is stored before the next card shows. */
+/* The treaty flashcard round. Classic: the front names a treaty (or, for a region card, shows
+ * the land on the map: which treaty moved it?); flip it to read when and where it was signed,
+ * who signed, what it did and the source, then grade yourself Again / Hard / Good / Easy (each
+ * button shows when the card would come back). Choice: pick the year from four. Typed: type the
+ * year. Opened with "review", it deals the due flashcard items instead of a level. Every answer
+ * is stored before the next card shows. */
 #include "core/i18n.h"
 #include "core/round.h"
 #include "core/scene.h"
@@ -10,6 +12,7 @@
 #include "scenes/scenes.h"
 #include "store/store.h"
 #include "ui/draw.h"
+#include "ui/mapview.h"
 #include "ui/text.h"
 #include "ui/widgets.h"
 
@@ -23,6 +26,10 @@ typedef enum Phase { PHASE_FRONT = 0, PHASE_BACK, PHASE_FEEDBACK } Phase;
 typedef struct FlashScene {
     Scene base;
     Level *level;
+    bool review;
+    char title[160];
+    int region;           /* the current card's region (map face), -1 none */
+    MapView *view;        /* of the region's map, built when first needed */
     const Pack *pack;
     LevelVariant variant;
     PackItemRef deck[FLASHCARDS_MAX];
@@ -31,7 +38,7 @@ typedef struct FlashScene {
     double t, flip_t, card_t;
     /* The current card's text, built once when it is dealt. */
     char front[600];
-    char back_title[200];
+    char back_title[400];
     char back[2400];
     char source[320];
     int year;
@@ -81,6 +88,22 @@ static void build_card(FlashScene *s, App *app)
 {
     PackItemRef ref = s->deck[s->index];
     const Pack *p = s->pack;
+    /* A region card asks for the treaty that moved the region: its back is that treaty. */
+    s->region = -1;
+    if (ref.kind == PACK_KIND_REGION && p->regions[ref.index].treaty >= 0) {
+        s->region = (int)ref.index;
+        ref = (PackItemRef){PACK_KIND_TREATY, (uint32_t)p->regions[ref.index].treaty};
+        if (s->view && mapview_map_index(s->view) != (uint32_t)p->regions[s->region].map) {
+            mapview_destroy(s->view);
+            s->view = NULL;
+        }
+        if (!s->view && p->regions[s->region].map >= 0) {
+            char err[300];
+            s->view = mapview_create(p, (uint32_t)p->regions[s->region].map, err, sizeof err);
+            if (!s->view)
+                app_notice(app, err, 8);
+        }
+    }
     char name[400];
     item_name(s, app, ref, name, sizeof name);
     s->year = 0;
@@ -97,7 +120,9 @@ static void build_card(FlashScene *s, App *app)
             snprintf(date + n, sizeof date - n, " (%s %s)", app_tr(app, "timeline.old_style"), os);
         }
     }
-    if (classic(s)) {
+    if (s->region >= 0 && classic(s)) {
+        snprintf(s->front, sizeof s->front, "%s", app_tr(app, "map.which_treaty"));
+    } else if (classic(s)) {
         snprintf(s->front, sizeof s->front, "%s", name);
     } else {
         /* A year in the treaty's own name would give the answer away: blank it out. */
@@ -110,9 +135,14 @@ static void build_card(FlashScene *s, App *app)
         const char *values[] = {name};
         i18n_format(s->front, sizeof s->front, app_tr(app, "flashcards.when_signed"), names, values, 1);
     }
-    snprintf(s->back_title, sizeof s->back_title, "%s", pack_item_title(p, ref, app->lang));
+    snprintf(s->back_title, sizeof s->back_title, "%s", s->region >= 0 ? name : pack_item_title(p, ref, app->lang));
     s->back[0] = '\0';
     PackRefs sources = {0};
+    if (s->region >= 0) {
+        char line[400];
+        snprintf(line, sizeof line, "%s: %s\n", app_tr(app, "flashcards.region"), text_get(&p->regions[s->region].name, app->lang));
+        append(s->back, sizeof s->back, line);
+    }
     if (ref.kind == PACK_KIND_TREATY) {
         const PackTreaty *t = &p->treaties[ref.index];
         sources = t->sources;
@@ -148,6 +178,12 @@ static void build_card(FlashScene *s, App *app)
         snprintf(line, sizeof line, "%s\n", date);
         append(s->back, sizeof s->back, line);
         append(s->back, sizeof s->back, text_get(&e->summary, app->lang));
+    } else if (ref.kind == PACK_KIND_FLASHCARD) {
+        const PackFlashcard *f = &p->flashcards[ref.index];
+        sources = f->sources;
+        snprintf(s->front, sizeof s->front, "%s", text_get(&f->front, app->lang));
+        snprintf(s->back_title, sizeof s->back_title, "%s", text_get(&f->front, app->lang));
+        append(s->back, sizeof s->back, text_get(&f->back, app->lang));
     }
     app_source_label(p, sources, s->source, sizeof s->source);
     s->phase = PHASE_FRONT;
@@ -169,11 +205,40 @@ static void build_card(FlashScene *s, App *app)
     fsrs_card_init(&card, now);
     StoreMemory mem;
     if (app->store && app->profile_id &&
-        store_memory_get(app->store, app->profile_id, p->id, pack_item_id(p, ref), GRADE_MODE_FLASHCARDS, &mem) == STORE_OK)
+        store_memory_get(app->store, app->profile_id, p->id, pack_item_id(p, s->deck[s->index]), GRADE_MODE_FLASHCARDS, &mem) == STORE_OK)
         card = mem.card;
     flashcards_intervals(&params, &card, now, s->intervals);
     for (int g = 0; g < 4; g++)
         flashcards_interval_label(s->intervals[g], s->interval_label[g], sizeof s->interval_label[g]);
+}
+
+/* The due flashcard items of one pack (the first pack with any), most overdue first. */
+static void deal_review(FlashScene *s, App *app)
+{
+    StoreMemory due[FLASHCARDS_MAX];
+    size_t n = 0;
+    if (!app->store || !app->profile_id ||
+        store_review_due_list(app->store, app->profile_id, app_now(app), GRADE_MODE_FLASHCARDS, due, FLASHCARDS_MAX, &n) != STORE_OK)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        const Pack *p = app_pack(app, due[i].pack);
+        if (!p || (s->pack && p != s->pack))
+            continue;
+        /* Ids are unique per kind only: a card last asked as a region comes back as one. */
+        char kind[16] = "";
+        store_answer_last_prompt_kind(app->store, app->profile_id, due[i].pack, due[i].item, GRADE_MODE_FLASHCARDS, kind, sizeof kind);
+        bool region_first = strcmp(kind, "region") == 0;
+        const PackKind kinds[] = {region_first ? PACK_KIND_REGION : PACK_KIND_TREATY, PACK_KIND_EVENT,
+                                  region_first ? PACK_KIND_TREATY : PACK_KIND_REGION, PACK_KIND_FLASHCARD};
+        for (int k = 0; k < 4; k++) {
+            int32_t idx = pack_find(p, kinds[k], due[i].item);
+            if (idx < 0 || (kinds[k] == PACK_KIND_REGION && p->regions[idx].treaty < 0))
+                continue;
+            s->pack = p;
+            s->deck[s->count++] = (PackItemRef){kinds[k], (uint32_t)idx};
+            break;
+        }
+    }
 }
 
 static Scene *flash_create(App *app, const char *arg)
@@ -182,6 +247,23 @@ static Scene *flash_create(App *app, const char *arg)
     if (!s)
         return NULL;
     rng_seed(&s->rng, app->seed);
+    s->region = -1;
+    if (arg && strcmp(arg, "review") == 0) {
+        s->review = true;
+        deal_review(s, app);
+        if (s->count == 0) {
+            app_notice(app, app_tr(app, "timeline.nothing_due"), 5);
+            free(s);
+            return NULL;
+        }
+        s->variant = LEVEL_VARIANT_CLASSIC;
+        snprintf(s->title, sizeof s->title, "%s \xC2\xB7 %s", app_tr(app, "menu.review"), app_tr(app, "menu.flashcards"));
+        snprintf(s->summary.title, sizeof s->summary.title, "%s", s->title);
+        snprintf(s->summary.pack, sizeof s->summary.pack, "%s", s->pack->id);
+        snprintf(s->summary.mode, sizeof s->summary.mode, "flashcards");
+        build_card(s, app);
+        return &s->base;
+    }
     char *fallback = arg ? NULL : app_first_level(app, "fc-");
     s->level = app_level_load(app, arg ? arg : fallback, &s->pack);
     free(fallback);
@@ -194,6 +276,7 @@ static Scene *flash_create(App *app, const char *arg)
     }
     s->count = (int)n;
     s->variant = s->level->variant;
+    snprintf(s->title, sizeof s->title, "%s", text_get(&s->level->title, app->lang));
     RoundSummary *sum = &s->summary;
     snprintf(sum->level, sizeof sum->level, "%s", s->level->id);
     snprintf(sum->title, sizeof sum->title, "%s", text_get(&s->level->title, app->lang));
@@ -210,6 +293,7 @@ static void flash_destroy(Scene *scene, App *app)
 {
     FlashScene *s = (FlashScene *)scene;
     app->input.text_input = false;
+    mapview_destroy(s->view);
     level_free(s->level);
     free(s);
 }
@@ -218,14 +302,16 @@ static void answer(FlashScene *s, App *app, bool correct, int grade)
 {
     int64_t ms = (int64_t)((s->t - s->card_t) * 1000);
     PackItemRef ref = s->deck[s->index];
-    if (app_record_answer(app, s->pack, pack_item_id(s->pack, ref), GRADE_MODE_FLASHCARDS, "treaty", correct, grade, ms))
+    if (app_record_answer(app, s->pack, pack_item_id(s->pack, ref), GRADE_MODE_FLASHCARDS, s->region >= 0 ? "region" : "treaty", correct, grade, ms))
         s->answers_recorded++;
     if (correct) {
         s->right_count++;
     } else {
-        char right[160];
-        snprintf(right, sizeof right, "%d", s->year);
-        summary_add_miss(&s->summary, pack_item_id(s->pack, ref), s->back_title, right, s->typed, s->source);
+        char year[16];
+        snprintf(year, sizeof year, "%d", s->year);
+        const char *right = s->region >= 0 ? s->back_title : ref.kind == PACK_KIND_FLASHCARD ? s->back : year;
+        const char *prompt = s->region >= 0 ? text_get(&s->pack->regions[s->region].name, app->lang) : s->back_title;
+        summary_add_miss(&s->summary, pack_item_id(s->pack, ref), prompt, right, s->typed, s->source);
     }
 }
 
@@ -243,6 +329,8 @@ static SceneOutcome next_card(FlashScene *s, App *app)
     s->summary.total = s->count;
     s->summary.time_ms = (int64_t)(s->t * 1000);
     s->summary.won = true;
+    if (s->review)
+        return app_finish_review_part(app, &s->summary);
     return app_finish_round(app, &s->summary);
 }
 
@@ -347,7 +435,7 @@ static void flash_draw(Scene *scene, App *app)
     const Theme *th = app->theme;
     ui_background(app, 0);
     TextOpts to = {.style = TEXT_H1, .wrap = app->width * 55 / 100, .max_lines = 1};
-    ui_text_draw(app->text, text_get(&s->level->title, app->lang), &to, th->margin, th->margin / 2, th->ink);
+    ui_text_draw(app->text, s->title, &to, th->margin, th->margin / 2, th->ink);
     char progress[64];
     snprintf(progress, sizeof progress, "%d / %d", s->index + 1, s->count);
     SDL_Rect back = ui_back_rect(app);
@@ -360,7 +448,7 @@ static void flash_draw(Scene *scene, App *app)
     draw_rounded(app->renderer, bar, th->unit / 2, th->paper_dark);
     draw_rounded(app->renderer, (SDL_Rect){bar.x, bar.y, bar_w * s->index / (s->count ? s->count : 1), bar.h}, th->unit / 2, th->gold);
 
-    int cw = app->width * 62 / 100, ch = app->height * (classic(s) ? 52 : 38) / 100;
+    int cw = app->width * 62 / 100, ch = app->height * (!classic(s) ? 38 : s->region >= 0 ? 58 : 52) / 100;
     SDL_Rect card = {(app->width - cw) / 2, bar.y + th->unit * 4, cw, ch};
     /* The flip: the card narrows to nothing and opens again on its other side. */
     bool showing_back = s->phase != PHASE_FRONT;
@@ -383,7 +471,18 @@ static void flash_draw(Scene *scene, App *app)
         ui_text_draw(app->text, app_tr(app, showing_back && classic(s) ? "flashcards.back" : "timeline.cat_treaty"), &stamp, card.x + pad, card.y + pad, th->seal);
     int inner_y = card.y + pad + th->size[TEXT_SMALL] * 2 + th->unit;
     if (card.w > pad * 3) {
-        if (!showing_back || !classic(s)) {
+        if (!showing_back && classic(s) && s->region >= 0) {
+            /* The map face: the question above the map with the region highlighted. */
+            TextOpts qo = {.style = TEXT_H2, .wrap = card.w - 2 * pad, .max_lines = 2, .align = TEXT_CENTER};
+            const TextBlock *qb = ui_text_draw(app->text, s->front, &qo, card.x + card.w / 2, inner_y, th->ink);
+            SDL_Rect mr = {card.x + pad, inner_y + qb->h + th->unit, card.w - 2 * pad, card.y + card.h - pad - (inner_y + qb->h + th->unit)};
+            if (s->view && card.w == cw && mr.h > th->unit * 10) {
+                mapview_layout(s->view, mr, th->unit);
+                MapStyle st = {.highlight_region = s->region, .highlight = color_alpha(th->gold, 170), .mark_region = -1,
+                               .highlight_river = -1, .mark_river = -1, .river_labels = true, .lang = app->lang};
+                mapview_draw(s->view, app->renderer, app->text, th, &st);
+            }
+        } else if (!showing_back || !classic(s)) {
             TextOpts fo = {.style = TEXT_H1, .wrap = card.w - 2 * pad, .max_lines = 4, .align = TEXT_CENTER};
             ui_text_draw_centered(app->text, s->front, &fo, (SDL_Rect){card.x + pad, inner_y, card.w - 2 * pad, card.y + card.h - inner_y - pad}, th->ink);
         } else {
@@ -414,7 +513,7 @@ static void flash_draw(Scene *scene, App *app)
             for (int g = 0; g < 4; g++) {
                 char label[96];
                 snprintf(label, sizeof label, "%s \xC2\xB7 %s", app_tr(app, keys[g]), s->interval_label[g]);
-                s->buttons[g] = (SDL_Rect){card.x + g * (w + gap), by, w, bh};
+                s->buttons[g] = (SDL_Rect){(app->width - cw) / 2 + g * (w + gap), by, w, bh};
                 ui_button(app, s->buttons[g], label, g == 0 ? BUTTON_DANGER : g == 2 ? BUTTON_PRIMARY : BUTTON_SECONDARY, s->nav.focus == g, true);
             }
         }
@@ -463,7 +562,8 @@ static void flash_report(Scene *scene, App *app, cJSON *out)
 {
     (void)app;
     FlashScene *s = (FlashScene *)scene;
-    cJSON_AddStringToObject(out, "level", s->level->id);
+    cJSON_AddStringToObject(out, "level", s->level ? s->level->id : "review");
+    cJSON_AddStringToObject(out, "face", s->region >= 0 ? "map" : "name");
     cJSON_AddStringToObject(out, "variant", level_variant_name(s->variant));
     cJSON_AddNumberToObject(out, "cards", s->count);
     cJSON_AddNumberToObject(out, "index", s->index);

@@ -11,6 +11,7 @@
 #include "core/util.h"
 #include "rules/mapround.h"
 #include "scenes/scenes.h"
+#include "store/store.h"
 #include "ui/draw.h"
 #include "ui/mapview.h"
 #include "ui/text.h"
@@ -46,7 +47,9 @@ typedef struct MapScene {
     Scene base;
     Level *level;
     const Pack *pack;
-    MapKind kind;
+    MapKind kind;               /* per question in a review */
+    bool review;                /* the due map items of the daily review, not a level */
+    char title[160];
     PackItemRef items[MAX_Q];
     int count, index;
     MapView *views[MAX_VIEWS];  /* by map index */
@@ -180,6 +183,11 @@ static void start_question(MapScene *s, App *app)
     s->cursor = -1;
     s->q_t = s->t;
     s->noptions = 4;
+    /* A review asks each item as it can be asked: regions a treaty moved as "which treaty",
+     * rivers and other regions as "find it". */
+    if (s->review)
+        s->kind = ref.kind == PACK_KIND_REGION && s->pack->regions[ref.index].treaty >= 0 && s->pack->treaty_count >= 4
+                      ? MAPK_WHICH : MAPK_FIND;
     const char *names[] = {"name"};
     const char *values[] = {item_name(s, ref, app->lang)};
     if (s->kind == MAPK_FIND) {
@@ -240,12 +248,55 @@ static bool item_fits(MapScene *s, App *app, PackItemRef r)
     return false;
 }
 
+/* The due map items of one pack (the first pack with any), most overdue first. */
+static void deal_review(MapScene *s, App *app)
+{
+    StoreMemory due[MAX_Q];
+    size_t n = 0;
+    if (!app->store || !app->profile_id ||
+        store_review_due_list(app->store, app->profile_id, app_now(app), GRADE_MODE_MAP, due, MAX_Q, &n) != STORE_OK)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        const Pack *p = app_pack(app, due[i].pack);
+        if (!p || (s->pack && p != s->pack))
+            continue;
+        const PackKind kinds[] = {PACK_KIND_REGION, PACK_KIND_RIVER};
+        for (int k = 0; k < 2; k++) {
+            int32_t idx = pack_find(p, kinds[k], due[i].item);
+            if (idx < 0)
+                continue;
+            s->pack = p;
+            PackItemRef r = {kinds[k], (uint32_t)idx};
+            if (item_map(s, r) >= 0)
+                s->items[s->count++] = r;
+            break;
+        }
+    }
+}
+
 static Scene *map_create(App *app, const char *arg)
 {
     MapScene *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
     rng_seed(&s->rng, app->seed);
+    if (arg && strcmp(arg, "review") == 0) {
+        s->review = true;
+        deal_review(s, app);
+        if (s->count == 0) {
+            app_notice(app, app_tr(app, "timeline.nothing_due"), 5);
+            free(s);
+            return NULL;
+        }
+        snprintf(s->title, sizeof s->title, "%s \xC2\xB7 %s", app_tr(app, "menu.review"), app_tr(app, "menu.map"));
+        RoundSummary *sum = &s->summary;
+        snprintf(sum->title, sizeof sum->title, "%s", s->title);
+        snprintf(sum->pack, sizeof sum->pack, "%s", s->pack->id);
+        snprintf(sum->mode, sizeof sum->mode, "map");
+        s->dragging = s->placing = s->last_chip = -1;
+        start_question(s, app);
+        return &s->base;
+    }
     char *fallback = arg ? NULL : app_first_level(app, "map-");
     s->level = app_level_load(app, arg ? arg : fallback, &s->pack);
     free(fallback);
@@ -282,8 +333,9 @@ static Scene *map_create(App *app, const char *arg)
         return NULL;
     }
     RoundSummary *sum = &s->summary;
+    snprintf(s->title, sizeof s->title, "%s", text_get(&s->level->title, app->lang));
     snprintf(sum->level, sizeof sum->level, "%s", s->level->id);
-    snprintf(sum->title, sizeof sum->title, "%s", text_get(&s->level->title, app->lang));
+    snprintf(sum->title, sizeof sum->title, "%s", s->title);
     snprintf(sum->pack, sizeof sum->pack, "%s", s->pack->id);
     snprintf(sum->mode, sizeof sum->mode, "map");
     memcpy(sum->thresholds, s->level->stars, sizeof sum->thresholds);
@@ -386,6 +438,8 @@ static SceneOutcome finish_round(MapScene *s, App *app)
     s->summary.total = s->kind == MAPK_DRAG ? s->nchips : s->count;
     s->summary.time_ms = (int64_t)(s->t * 1000);
     s->summary.won = true;
+    if (s->review)
+        return app_finish_review_part(app, &s->summary);
     return app_finish_round(app, &s->summary);
 }
 
@@ -977,7 +1031,7 @@ static void map_draw(Scene *scene, App *app)
     int u = th->unit;
     ui_background(app, 0);
     TextOpts to = {.style = TEXT_H1, .wrap = app->width * 55 / 100, .max_lines = 1};
-    ui_text_draw(app->text, text_get(&s->level->title, app->lang), &to, th->margin, th->margin / 2, th->ink);
+    ui_text_draw(app->text, s->title, &to, th->margin, th->margin / 2, th->ink);
     char progress[96];
     if (s->kind == MAPK_DRAG)
         snprintf(progress, sizeof progress, "%d / %d  \xC2\xB7  %s %d", s->nchips - s->chips_left, s->nchips, app_tr(app, "timeline.score"), s->score);
@@ -1246,7 +1300,7 @@ static void map_draw(Scene *scene, App *app)
 static void map_report(Scene *scene, App *app, cJSON *out)
 {
     MapScene *s = (MapScene *)scene;
-    cJSON_AddStringToObject(out, "level", s->level->id);
+    cJSON_AddStringToObject(out, "level", s->level ? s->level->id : "review");
     cJSON_AddStringToObject(out, "type", KIND_NAMES[s->kind]);
     cJSON_AddNumberToObject(out, "questions", s->kind == MAPK_DRAG ? s->nchips : s->count);
     cJSON_AddNumberToObject(out, "index", s->index);

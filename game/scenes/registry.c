@@ -13,6 +13,8 @@ static const SceneVtable *const scenes[] = {
     &scene_results,
     &scene_flashcards,
     &scene_map,
+    &scene_review,
+    &scene_stats,
     NULL,
 };
 

@@ -13,5 +13,7 @@ extern const SceneVtable scene_timeline;
 extern const SceneVtable scene_results;
 extern const SceneVtable scene_flashcards;
 extern const SceneVtable scene_map;
+extern const SceneVtable scene_review;
+extern const SceneVtable scene_stats;
 
 #endif

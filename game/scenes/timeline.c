@@ -157,30 +157,52 @@ static void describe(TimelineScene *s, App *app, int i)
 }
 
 
-/* A review round: the due timeline items, placed into a line that starts with one of them. */
+static bool card_for_id(const Pack *p, const char *id, TimelineCard *card)
+{
+    for (int kind = 0; kind < PACK_KIND_COUNT; kind++) {
+        int32_t idx = pack_find(p, (PackKind)kind, id);
+        if (idx >= 0 && timeline_card_for(p, (PackItemRef){(PackKind)kind, (uint32_t)idx}, card))
+            return true;
+    }
+    return false;
+}
+
+/* A review round: the due timeline items of one pack. The line starts with an anchor card that
+ * is not due (the first dated treaty or event of the pack not in the deal), so every due item
+ * is asked, and a single due item still makes a round. */
 static int deal_review(TimelineScene *s, App *app, TimelineCard *cards)
 {
     if (!app->store || !app->profile_id)
         return 0;
-    StoreMemory due[TIMELINE_MAX_CARDS];
+    StoreMemory due[TIMELINE_MAX_CARDS - 1];
     size_t n = 0;
-    if (store_review_due_list(app->store, app->profile_id, app_now(app), GRADE_MODE_TIMELINE, due, TIMELINE_MAX_CARDS, &n) != STORE_OK)
+    if (store_review_due_list(app->store, app->profile_id, app_now(app), GRADE_MODE_TIMELINE, due, TIMELINE_MAX_CARDS - 1, &n) != STORE_OK)
         return 0;
-    int k = 0;
+    int k = 1;
     for (size_t i = 0; i < n; i++) {
         const Pack *p = app_pack(app, due[i].pack);
         if (!p || (s->pack && p != s->pack))
             continue;
-        for (int kind = 0; kind < PACK_KIND_COUNT; kind++) {
-            int32_t idx = pack_find(p, (PackKind)kind, due[i].item);
-            if (idx >= 0 && timeline_card_for(p, (PackItemRef){(PackKind)kind, (uint32_t)idx}, &cards[k])) {
-                s->pack = p;
-                k++;
-                break;
-            }
+        if (card_for_id(p, due[i].item, &cards[k])) {
+            s->pack = p;
+            k++;
         }
     }
-    return k;
+    if (k < 2)
+        return 0;
+    const PackKind anchor_kinds[] = {PACK_KIND_TREATY, PACK_KIND_EVENT};
+    for (int kk = 0; kk < 2; kk++) {
+        uint32_t count = anchor_kinds[kk] == PACK_KIND_TREATY ? s->pack->treaty_count : s->pack->event_count;
+        for (uint32_t i = 0; i < count; i++) {
+            PackItemRef ref = {anchor_kinds[kk], i};
+            bool dealt = false;
+            for (int j = 1; j < k && !dealt; j++)
+                dealt = cards[j].ref.kind == ref.kind && cards[j].ref.index == ref.index;
+            if (!dealt && timeline_card_for(s->pack, ref, &cards[0]))
+                return k;
+        }
+    }
+    return 0;
 }
 
 static Scene *timeline_create(App *app, const char *arg)
@@ -197,6 +219,7 @@ static Scene *timeline_create(App *app, const char *arg)
     TimelineConfig cfg = {.variant = TIMELINE_INSERT, .lives = 3, .stars = {50, 70, 90}};
     if (arg && strcmp(arg, "review") == 0) {
         s->review = true;
+        cfg.lives = 0;   /* a review asks every due item: no life runs out */
         n = deal_review(s, app, cards);
     } else {
         char *fallback = arg ? NULL : app_first_level(app, "tl-");
@@ -305,8 +328,8 @@ static SceneOutcome finish_round(TimelineScene *s, App *app)
         snprintf(sum.retry_scene, sizeof sum.retry_scene, "timeline");
         snprintf(sum.retry_arg, sizeof sum.retry_arg, "%s", s->level_id);
     }
-    if (!scene_lookup("results"))
-        return scene_pop();
+    if (s->review || !scene_lookup("results"))
+        return app_finish_review_part(app, &sum);
     return app_finish_round(app, &sum);
 }
 

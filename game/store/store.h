@@ -187,6 +187,24 @@ StoreError store_stats_due_forecast(Store *store, int64_t profile, int64_t now, 
  * was answered yet today). */
 StoreError store_stats_streak(Store *store, int64_t profile, int64_t now, int *days);
 
+/* When the next non-new item falls due after now (unix seconds); STORE_ERR_NOT_FOUND when
+ * nothing is scheduled. (store_stats.c) */
+StoreError store_review_next_due(Store *store, int64_t profile, int64_t now, int64_t *when);
+/* How many more new items may be introduced today: the daily limit, less the items first
+ * answered today and those already waiting as new. */
+StoreError store_review_new_room(Store *store, int64_t profile, int64_t now, int *room);
+/* The prompt kind of the last answer for one item in one mode ("" when none was given;
+ * STORE_ERR_NOT_FOUND when never answered): a review asks an item the way it was last asked,
+ * e.g. a region card as a map card even when a treaty has the same id. */
+StoreError store_answer_last_prompt_kind(Store *store, int64_t profile, const char *pack,
+                                         const char *item, GradeMode mode, char *out, size_t cap);
+/* Every answer the profile ever gave, and how many were right. */
+StoreError store_stats_totals(Store *store, int64_t profile, int *answers, int *correct);
+/* The answers stored after answer id after_id (0: all), how many were right, and the last id
+ * (after_id when none): a session counts its own answers with it. */
+StoreError store_stats_answers_since(Store *store, int64_t profile, int64_t after_id,
+                                     int *answers, int *correct, int64_t *last_id);
+
 /* ---- Classroom ---------------------------------------------------------------------------- */
 
 StoreError store_classroom_begin(Store *store, const char *level, int64_t now, int64_t *session);

@@ -2,7 +2,8 @@
 # Runs one scene test: plays a replay file through the real binary with no display and checks
 # every "# expect: TEXT" line of the file appears in the JSON outcome, and every
 # "# reject: TEXT" line does not. "# setup: FILE" first replays another file into the same
-# user folder (to start from a state: a profile, settings).
+# user folder (to start from a state: a profile, settings). "# days-later: N" runs a replay
+# (the tested one or a setup) N days after the fixed clock, so reviews fall due.
 # Usage: run_replay.sh FRONTIERS REPLAY_FILE
 set -u
 bin=$1
@@ -13,9 +14,14 @@ export FRONTIERS_NOW=${FRONTIERS_NOW:-1767225600}
 user=$(mktemp -d)
 trap 'rm -rf "$user"' EXIT
 dir=$(dirname "$file")
+base_now=$FRONTIERS_NOW
+# The clock of one replay file: base_now plus its "# days-later: N" days.
+clock() { d=$(sed -n 's/^# days-later: //p' "$1"); echo $((base_now + ${d:-0} * 86400)); }
 for setup in $(sed -n 's/^# setup: //p' "$file"); do
-  "$bin" replay "$dir/$setup" --user-dir "$user" >/dev/null || { echo "FAIL setup $setup"; exit 1; }
+  FRONTIERS_NOW=$(clock "$dir/$setup") "$bin" replay "$dir/$setup" --user-dir "$user" >/dev/null || { echo "FAIL setup $setup"; exit 1; }
 done
+# "# days-later: N" (in the file or in a setup): that replay runs N days after the fixed clock.
+FRONTIERS_NOW=$(clock "$file"); export FRONTIERS_NOW
 out=$("$bin" replay "$file" --user-dir "$user" 2>"$user/stderr")
 status=$?
 echo "$out"
