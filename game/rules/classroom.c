@@ -463,11 +463,11 @@ bool classroom_next(ClassroomGame *g)
 
 bool classroom_skip(ClassroomGame *g)
 {
-    if (g->phase == CLASSROOM_PHASE_OPEN) {
-        g->skipped[g->current] = true;
-        g->phase = CLASSROOM_PHASE_CLOSED;
-    }
-    return classroom_next(g);
+    if (g->phase != CLASSROOM_PHASE_OPEN)
+        return false;
+    g->skipped[g->current] = true;
+    g->phase = CLASSROOM_PHASE_CLOSED;
+    return true;
 }
 
 bool classroom_undo(ClassroomGame *g, ClassroomLogEntry *what)

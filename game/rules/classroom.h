@@ -153,7 +153,8 @@ bool classroom_tick(ClassroomGame *g, double dt);
 void classroom_set_paused(ClassroomGame *g, bool paused);
 /* Closes the open question and scores it. False when no question is open. */
 bool classroom_reveal(ClassroomGame *g);
-/* Closes the open question (or the revealed one) without points and moves on. */
+/* Closes the open question without points (answers given so far are kept, at 0 points).
+ * False when no question is open. classroom_next moves on. */
 bool classroom_skip(ClassroomGame *g);
 /* After a question closed: opens the next one, or ends the game after the last. Returns true
  * when a new question opened. */

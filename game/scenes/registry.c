@@ -13,6 +13,7 @@ static const SceneVtable *const scenes[] = {
     &scene_results,
     &scene_flashcards,
     &scene_map,
+    &scene_classroom,
     NULL,
 };
 

@@ -13,5 +13,6 @@ extern const SceneVtable scene_timeline;
 extern const SceneVtable scene_results;
 extern const SceneVtable scene_flashcards;
 extern const SceneVtable scene_map;
+extern const SceneVtable scene_classroom;
 
 #endif

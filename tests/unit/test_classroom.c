@@ -234,10 +234,14 @@ static void skip_should_score_nothing_and_end_after_the_last(void)
     setup(&g, CLASSROOM_SCORING_SPEED, CLASSROOM_STYLE_ALL, 20, 2, 2);
     classroom_answer(&g, 0, 0);
     CHECK(classroom_skip(&g));
+    CHECK(!classroom_skip(&g));
     CHECK(g.skipped[0]);
     CHECK_INT(g.teams[0].score, 0);
+    CHECK_INT(g.answers[0][0].choice, 0);
+    CHECK(classroom_next(&g));
     CHECK_INT(g.current, 1);
-    CHECK(!classroom_skip(&g));
+    CHECK(classroom_skip(&g));
+    CHECK(!classroom_next(&g));
     CHECK_INT(g.phase, CLASSROOM_PHASE_OVER);
 }
 
