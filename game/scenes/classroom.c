@@ -522,13 +522,8 @@ static SceneOutcome play_action(ClassScene *s, App *app, const Action *a)
     }
     if (teacher_action(s, app, a, &out))
         return out;
-    bool next = a->kind == ACTION_CONFIRM || a->kind == ACTION_PAGE_DOWN ||
-                (a->kind == ACTION_POINTER_UP && !ui_back_hit(app, a));
-    if (a->kind == ACTION_POINTER_UP && ui_back_hit(app, a)) {
-        Action esc = {.kind = ACTION_BACK, .device = INPUT_MOUSE};
-        teacher_action(s, app, &esc, &out);
-        return out;
-    }
+    /* A click anywhere moves on, like a clicker's Page Down. */
+    bool next = a->kind == ACTION_CONFIRM || a->kind == ACTION_PAGE_DOWN || a->kind == ACTION_POINTER_UP;
     if (!next)
         return scene_stay();
     switch (s->stage) {

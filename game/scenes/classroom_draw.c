@@ -316,15 +316,16 @@ static void question_title(App *app, const ClassroomGame *g, char *out, size_t c
     i18n_format(out, cap, app_tr(app, "classroom.question_n"), names, values, 2);
 }
 
-static void top_bar(ClassScene *s, App *app, const char *title)
+/* The question count on the left; teacher messages (undo, adjust, a wrong buzz) beside it. In
+ * play there is no Back button: Esc twice ends the game. */
+static void top_bar(ClassScene *s, App *app, const char *title, int right)
 {
     const Theme *th = app->theme;
     int body = px(app, 24);
-    text(app, title, TEXT_H2, body, app->width / 2, 1, TEXT_LEFT, th->margin, th->margin / 2, th->ink);
-    ui_back_button(app);
+    const TextBlock *tb = text(app, title, TEXT_H2, body, app->width / 2, 1, TEXT_LEFT, th->margin, th->margin / 2, th->ink);
     if (s->status[0]) {
-        SDL_Rect back = ui_back_rect(app);
-        text(app, s->status, TEXT_BODY_BOLD, body, app->width / 3, 1, TEXT_RIGHT, back.x - th->unit * 3, th->margin / 2, th->seal);
+        int x = th->margin + tb->w + th->unit * 6;
+        text(app, s->status, TEXT_BODY_BOLD, body, right - x - th->unit * 2, 1, TEXT_LEFT, x, th->margin / 2, th->seal);
     }
 }
 
@@ -362,7 +363,7 @@ static int team_chips(ClassScene *s, App *app, bool reveal)
 {
     const Theme *th = app->theme;
     const ClassroomGame *g = s->game;
-    int n = g->team_count, per_row = n > 4 ? 4 : n;
+    int n = g->team_count, per_row = n <= 2 ? n : n <= 4 ? 2 : 4;
     int rows = (n + per_row - 1) / per_row;
     int body = px(app, 25), chip_h = body * 2;
     int w = (app->width - 2 * th->margin - (per_row - 1) * th->unit * 2) / per_row;
@@ -378,7 +379,11 @@ static int team_chips(ClassScene *s, App *app, bool reveal)
         int icon = body;
         int nx = r.x + chip_h + th->unit;
         int nw = r.w - chip_h - icon * 2 - th->unit * 2;
-        text(app, g->teams[t].name, TEXT_BODY_BOLD, body, nw, 1, TEXT_LEFT, nx, r.y + (r.h - body * 5 / 4) / 2, th->ink);
+        /* Long names shrink a little before they are cut. */
+        int ns = body;
+        while (ns > px(app, 32) && measure(app, g->teams[t].name, TEXT_BODY_BOLD, ns, 0, 1)->w > nw)
+            ns -= 2;
+        text(app, g->teams[t].name, TEXT_BODY_BOLD, ns, nw, 1, TEXT_LEFT, nx, r.y + (r.h - ns * 5 / 4) / 2, th->ink);
         float ix = (float)(r.x + r.w - icon), iy = (float)(r.y + r.h / 2);
         if (reveal) {
             char pts[24];
@@ -410,9 +415,13 @@ static void answer_tiles(ClassScene *s, App *app, const ClassroomQuestion *q, SD
     int rows = CLASSROOM_OPTIONS / columns;
     int gap = th->unit * 2;
     int w = (area.w - (columns - 1) * gap) / columns, h = (area.h - (rows - 1) * gap) / rows;
+    /* Answers stay at least 1/25 of the screen high; a short tile gets one line. */
     int body = px(app, 22);
     if (body > h * 2 / 5)
         body = h * 2 / 5;
+    if (body < px(app, 25))
+        body = px(app, 25);
+    int lines = h >= body * 5 / 2 + th->unit ? 2 : 1;
     for (int i = 0; i < CLASSROOM_OPTIONS; i++) {
         SDL_Rect r = {area.x + (i % columns) * (w + gap), area.y + (i / columns) * (h + gap), w, h};
         SDL_Color c = rgb(ANSWER_RGB[i]);
@@ -422,15 +431,21 @@ static void answer_tiles(ClassScene *s, App *app, const ClassroomQuestion *q, SD
         draw_rounded(app->renderer, r, th->radius, c);
         SDL_Color fg = reveal && !right ? th->ink_soft : th->on_accent;
         int icon = h * 45 / 100 < body * 2 ? h * 45 / 100 : body * 2;
-        shape(app->renderer, ANSWER_SHAPE[i], (float)(r.x + th->unit * 2 + icon / 2), (float)(r.y + h / 2 - body / 2), (float)icon * 0.8f, fg);
-        char key[16];
-        snprintf(key, sizeof key, "%d \xC2\xB7 %s", i + 1, PAD_LETTER[i]);
-        text(app, key, TEXT_BODY_BOLD, px(app, 30), 0, 1, TEXT_CENTER, r.x + th->unit * 2 + icon / 2, r.y + h / 2 + icon / 3, fg);
+        int key_size = px(app, 30);
+        /* The key under the shape when the tile is tall enough; otherwise the shape alone. */
+        bool with_key = h >= icon + key_size * 3 / 2 + th->unit * 2;
+        int icon_y = with_key ? r.y + h / 2 - key_size * 3 / 4 : r.y + h / 2;
+        shape(app->renderer, ANSWER_SHAPE[i], (float)(r.x + th->unit * 2 + icon / 2), (float)icon_y, (float)icon * 0.8f, fg);
+        if (with_key) {
+            char key[16];
+            snprintf(key, sizeof key, "%d \xC2\xB7 %s", i + 1, PAD_LETTER[i]);
+            text(app, key, TEXT_BODY_BOLD, key_size, 0, 1, TEXT_CENTER, r.x + th->unit * 2 + icon / 2, icon_y + icon / 2, fg);
+        }
         char label[300];
         class_option_text(s, app, q, i, label, sizeof label);
         int lx = r.x + icon + th->unit * 5, lw = r.w - icon - th->unit * 7 - (reveal && right ? body * 2 : 0);
-        const TextBlock *lb = measure(app, label, TEXT_BODY_BOLD, body, lw, 2);
-        text(app, label, TEXT_BODY_BOLD, body, lw, 2, TEXT_LEFT, lx, r.y + (h - lb->h) / 2, fg);
+        const TextBlock *lb = measure(app, label, TEXT_BODY_BOLD, body, lw, lines);
+        text(app, label, TEXT_BODY_BOLD, body, lw, lines, TEXT_LEFT, lx, r.y + (h - lb->h) / 2, fg);
         if (reveal && right)
             draw_tick(app->renderer, (float)(r.x + r.w - body * 1.2f), (float)(r.y + h / 2), body * 1.4f, th->on_accent);
     }
@@ -446,6 +461,14 @@ static void draw_map(ClassScene *s, App *app, const ClassroomQuestion *q, SDL_Re
     MapStyle st = {.highlight_region = (int)q->subject.index, .highlight = color_alpha(th->seal, 210), .mark_region = -1,
                    .highlight_river = -1, .mark_river = -1, .river_labels = false, .lang = app->lang};
     mapview_draw(s->view, app->renderer, app->text, th, &st);
+    /* Not colour alone: a ring and a pin mark the land too. */
+    int x, y;
+    if (mapview_anchor_region(s->view, (int)q->subject.index, &x, &y)) {
+        float rad = (float)th->unit * 4;
+        draw_ring(app->renderer, (float)x, (float)y, rad, (float)th->unit * 0.8f, th->ink);
+        draw_line(app->renderer, (float)x, (float)y - rad, (float)x, (float)y - rad * 2.5f, (float)th->unit * 0.8f, th->ink);
+        draw_circle(app->renderer, (float)x, (float)y - rad * 2.5f, (float)th->unit * 1.2f, th->ink);
+    }
 }
 
 static void draw_question(ClassScene *s, App *app, bool reveal)
@@ -455,12 +478,12 @@ static void draw_question(ClassScene *s, App *app, bool reveal)
     const ClassroomQuestion *q = &g->questions[g->current];
     char title[96];
     question_title(app, g, title, sizeof title);
-    top_bar(s, app, title);
     int m = th->margin;
     int timer_r = px(app, 11);
+    top_bar(s, app, title, reveal ? app->width - m : app->width - m - timer_r * 2);
     int top = m / 2 + px(app, 24) + th->unit * 3;
     if (!reveal)
-        draw_timer(s, app, app->width - m - timer_r, top + timer_r, timer_r);
+        draw_timer(s, app, app->width - m - timer_r, m / 2 + timer_r, timer_r);
     int chips_top = team_chips(s, app, reveal);
     char prompt[400];
     class_prompt(s, app, q, prompt, sizeof prompt);
@@ -468,8 +491,8 @@ static void draw_question(ClassScene *s, App *app, bool reveal)
     int qw = app->width - 2 * m - (reveal ? 0 : timer_r * 2 + th->unit * 4);
     const TextBlock *pb = text(app, prompt, TEXT_H2, qsize, qw, 3, TEXT_LEFT, m, top, th->ink);
     int y = top + pb->h + th->unit * 3;
-    if (!reveal && y < top + timer_r * 2 + th->unit * 2 && q->kind != CLASSROOM_Q_ORDER)
-        y = top + timer_r * 2 + th->unit * 2;
+    if (!reveal && y < m / 2 + timer_r * 2 + th->unit * 2)
+        y = m / 2 + timer_r * 2 + th->unit * 2;
     int body = px(app, 24);
     int bottom = chips_top - th->unit * 3;
     if (reveal) {
@@ -505,7 +528,7 @@ static void draw_question(ClassScene *s, App *app, bool reveal)
         y += th->unit * 2;
     }
     if (q->kind == CLASSROOM_Q_REGION) {
-        int mw = (app->width - 2 * m) * 55 / 100;
+        int mw = (app->width - 2 * m) * 45 / 100;
         SDL_Rect map = {m, y, mw, bottom - y};
         draw_map(s, app, q, map);
         answer_tiles(s, app, q, (SDL_Rect){m + mw + th->unit * 3, y, app->width - 2 * m - mw - th->unit * 3, bottom - y}, 1, reveal);
@@ -531,7 +554,7 @@ static void score_rows(ClassScene *s, App *app, SDL_Rect area, bool final)
     classroom_ranking(g, order, rank);
     int n = g->team_count;
     int row = area.h / n;
-    int cap = px(app, 10);
+    int cap = px(app, 8);
     if (row > cap)
         row = cap;
     int body = px(app, 22);
@@ -558,18 +581,20 @@ static void score_rows(ClassScene *s, App *app, SDL_Rect area, bool final)
         int name_w = area.w * 38 / 100;
         text(app, g->teams[t].name, TEXT_BODY_BOLD, body, name_w, 1, TEXT_LEFT, nx, ty, th->ink);
         /* The bar grows with the shown score. */
-        int barx = nx + name_w + th->unit * 2, barw = r.x + r.w - barx - body * 5;
+        /* Columns from the right: score, points just won, then the bar. */
+        int score_right = r.x + r.w - th->unit * 2, gain_right = score_right - body * 4;
+        int barx = nx + name_w + th->unit * 2, barw = gain_right - body * 4 - barx;
         double shown = final ? g->teams[t].score : s->shown[t];
         int w = shown > 0 ? (int)(barw * shown / best) : 0;
         if (w > 0)
             draw_rounded(app->renderer, (SDL_Rect){barx, r.y + r.h / 4, w, r.h / 2}, th->unit, rgb(TEAM_RGB[g->teams[t].mark]));
         char sc[24];
         snprintf(sc, sizeof sc, "%d", (int)(shown + 0.5));
-        text(app, sc, TEXT_BODY_BOLD, body, 0, 1, TEXT_RIGHT, r.x + r.w - th->unit * 2, ty, th->ink);
+        text(app, sc, TEXT_BODY_BOLD, body, 0, 1, TEXT_RIGHT, score_right, ty, th->ink);
         if (!final && s->gained[t] > 0 && s->stage == CLASS_STAGE_SCOREBOARD) {
             char gain[24];
             snprintf(gain, sizeof gain, "+%d", s->gained[t]);
-            text(app, gain, TEXT_BODY_BOLD, body, 0, 1, TEXT_LEFT, barx + w + th->unit * 2, ty, th->right);
+            text(app, gain, TEXT_BODY_BOLD, body, 0, 1, TEXT_RIGHT, gain_right, ty, th->right);
         }
     }
 }
@@ -579,7 +604,7 @@ static void draw_scoreboard(ClassScene *s, App *app)
     const Theme *th = app->theme;
     char title[96];
     question_title(app, s->game, title, sizeof title);
-    top_bar(s, app, title);
+    top_bar(s, app, title, app->width - th->margin);
     int head = px(app, 13);
     int y = th->margin / 2 + px(app, 24) + th->unit * 2;
     text(app, app_tr(app, "classroom.scoreboard"), TEXT_H1, head, 0, 1, TEXT_LEFT, th->margin, y, th->ink);
