@@ -578,15 +578,18 @@ static void score_rows(ClassScene *s, App *app, SDL_Rect area, bool final)
         int bx = r.x + body * 2;
         team_badge(app, g->teams[t].mark, bx, r.y + th->unit / 2, r.h - th->unit);
         int nx = bx + r.h + th->unit;
-        int name_w = area.w * 38 / 100;
-        text(app, g->teams[t].name, TEXT_BODY_BOLD, body, name_w, 1, TEXT_LEFT, nx, ty, th->ink);
+        int name_w = final ? r.x + r.w - nx - body * 3 : area.w * 38 / 100;
+        int ns = body;
+        while (ns > px(app, 30) && measure(app, g->teams[t].name, TEXT_BODY_BOLD, ns, 0, 1)->w > name_w)
+            ns -= 2;
+        text(app, g->teams[t].name, TEXT_BODY_BOLD, ns, name_w, 1, TEXT_LEFT, nx, r.y + (r.h - ns * 5 / 4) / 2, th->ink);
         /* The bar grows with the shown score. */
         /* Columns from the right: score, points just won, then the bar. */
         int score_right = r.x + r.w - th->unit * 2, gain_right = score_right - body * 4;
         int barx = nx + name_w + th->unit * 2, barw = gain_right - body * 4 - barx;
         double shown = final ? g->teams[t].score : s->shown[t];
         int w = shown > 0 ? (int)(barw * shown / best) : 0;
-        if (w > 0)
+        if (w > 0 && !final)
             draw_rounded(app->renderer, (SDL_Rect){barx, r.y + r.h / 4, w, r.h / 2}, th->unit, rgb(TEAM_RGB[g->teams[t].mark]));
         char sc[24];
         snprintf(sc, sizeof sc, "%d", (int)(shown + 0.5));
@@ -634,7 +637,7 @@ static void draw_final(ClassScene *s, App *app)
     if (s->export_path[0]) {
         char msg[700];
         snprintf(msg, sizeof msg, "%s %s", app_tr(app, "classroom.exported"), s->export_path);
-        text(app, msg, TEXT_BODY, px(app, 36), lw / 2 - th->unit * 2, 3, TEXT_LEFT, er.x + er.w + th->unit * 2, er.y, th->ink);
+        text(app, msg, TEXT_BODY, px(app, 30), lw / 2 - th->unit * 2, 3, TEXT_LEFT, er.x + er.w + th->unit * 2, er.y, th->ink);
     }
 
     /* Per-question review: the right answer and, for each team, right or wrong. */
@@ -655,16 +658,18 @@ static void draw_final(ClassScene *s, App *app)
         snprintf(line, sizeof line, "%d. %s", i + 1, ans);
         SDL_Rect r = {rx, y, rw, rowh - th->unit};
         draw_rounded(app->renderer, r, th->radius, i % 2 ? color_alpha(th->card, 140) : th->card);
-        text(app, line, TEXT_BODY, body, cols_x - rx - th->unit * 3, 1, TEXT_LEFT, rx + th->unit * 2, y + th->unit, th->ink);
+        text(app, line, TEXT_BODY, body, cols_x - rx - th->unit * 3, 1, TEXT_LEFT, rx + th->unit * 2, y + (r.h - body * 5 / 4) / 2, th->ink);
         for (int t = 0; t < n; t++) {
             const ClassroomAnswer *a = &g->answers[i][t];
             float cx = (float)(cols_x + t * cell + cell / 2), cy = (float)(y + r.h / 2);
-            if (g->skipped[i] || g->voided[i])
+            /* A skipped question shows a dash; one whose points were undone keeps its marks, greyed. */
+            bool grey = g->voided[i];
+            if (g->skipped[i])
                 draw_line(app->renderer, cx - cell / 4.0f, cy, cx + cell / 4.0f, cy, 3, th->ink_soft);
             else if (a->answered && a->correct)
-                draw_tick(app->renderer, cx, cy, cell * 0.7f, th->right);
+                draw_tick(app->renderer, cx, cy, cell * 0.7f, grey ? th->ink_soft : th->right);
             else if (a->answered)
-                draw_cross(app->renderer, cx, cy, cell * 0.6f, th->wrong);
+                draw_cross(app->renderer, cx, cy, cell * 0.6f, grey ? th->ink_soft : th->wrong);
             else
                 draw_circle(app->renderer, cx, cy, cell / 10.0f, th->ink_soft);
         }
