@@ -90,6 +90,14 @@ static const TextBlock *measure(App *app, const char *str, TextStyle style, int 
     return ui_text_get(app->text, str, &o);
 }
 
+/* The largest size from `size` down to `min` at which str fits in width (then it is cut). */
+static int fit_size(App *app, const char *str, TextStyle style, int size, int min, int width)
+{
+    while (size > min && measure(app, str, style, size, 0, 1)->w > width)
+        size -= 2;
+    return size;
+}
+
 /* Teacher key reminders along the bottom (the one place with smaller type). */
 static void hints(App *app, const char *line)
 {
@@ -248,7 +256,8 @@ static void draw_setup(ClassScene *s, App *app)
         const TextBlock *lb = text(app, app_tr(app, labels[f]), TEXT_BODY, body, 0, 1, TEXT_LEFT, r.x + th->unit * 2, ty, th->ink_soft);
         if (f == CLASS_FIELD_LEVEL) {
             /* A level title is long: it gets a line of its own. */
-            text(app, value, TEXT_BODY_BOLD, body, r.w - th->unit * 10, 1, TEXT_LEFT, r.x + th->unit * 2, ty + body * 5 / 4, th->ink);
+            int vs = fit_size(app, value, TEXT_BODY_BOLD, body, px(app, 30), r.w - th->unit * 10);
+            text(app, value, TEXT_BODY_BOLD, vs, r.w - th->unit * 10, 1, TEXT_LEFT, r.x + th->unit * 2, ty + body * 5 / 4 + (body - vs), th->ink);
         } else {
             int vx = r.x + th->unit * 4 + lb->w;
             int vw = r.x + r.w - vx - th->unit * 9;
@@ -275,6 +284,16 @@ static void draw_setup(ClassScene *s, App *app)
     int slot_h = (app->height - ty - m * 2) / CLASSROOM_MAX_TEAMS;
     if (slot_h > body * 2)
         slot_h = body * 2;
+    /* One size for every name: the largest at which the longest fits beside its keys. */
+    int ns = body;
+    for (int i = 0; i < s->joined; i++) {
+        char key[48];
+        snprintf(key, sizeof key, "classroom.team.%d", i + 1);
+        int nw = tw - slot_h - px(app, 30) * 5 - th->unit * 6;
+        int fit = fit_size(app, app_tr(app, key), TEXT_BODY_BOLD, body, px(app, 32), nw);
+        if (fit < ns)
+            ns = fit;
+    }
     for (int i = 0; i < CLASSROOM_MAX_TEAMS; i++) {
         SDL_Rect r = {tx, ty + i * slot_h, tw, slot_h - th->unit};
         if (i < s->joined) {
@@ -286,14 +305,16 @@ static void draw_setup(ClassScene *s, App *app)
             char key[48];
             snprintf(key, sizeof key, "classroom.team.%d", i + 1);
             snprintf(name, sizeof name, "%s", app_tr(app, key));
-            text(app, name, TEXT_BODY_BOLD, body, tw / 2, 1, TEXT_LEFT, r.x + r.h + th->unit * 2, r.y + (r.h - body * 5 / 4) / 2, th->ink);
             char src[64];
             if (s->sources[i].device == INPUT_GAMEPAD)
                 snprintf(src, sizeof src, "%s %d", app_tr(app, "classroom.controller"), s->sources[i].slot + 1);
             else
                 snprintf(src, sizeof src, "%s", app_tr(app, (const char *[]){"classroom.keys.1", "classroom.keys.2", "classroom.keys.3",
                     "classroom.keys.4", "classroom.keys.5", "classroom.keys.6", "classroom.keys.7", "classroom.keys.8"}[s->sources[i].slot & 7]));
-            text(app, src, TEXT_BODY, px(app, 30), 0, 1, TEXT_RIGHT, r.x + r.w - th->unit * 2, r.y + (r.h - px(app, 30) * 5 / 4) / 2, th->ink_soft);
+            const TextBlock *sb = text(app, src, TEXT_BODY, px(app, 30), 0, 1, TEXT_RIGHT, r.x + r.w - th->unit * 2,
+                                       r.y + (r.h - px(app, 30) * 5 / 4) / 2, th->ink_soft);
+            int nw = r.w - r.h - sb->w - th->unit * 6;
+            text(app, name, TEXT_BODY_BOLD, ns, nw, 1, TEXT_LEFT, r.x + r.h + th->unit * 2, r.y + (r.h - ns * 5 / 4) / 2, th->ink);
         } else {
             draw_rounded_outline(app->renderer, r, th->radius, 2, th->line);
             if (i == s->joined)
