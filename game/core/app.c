@@ -590,6 +590,16 @@ static int translate(App *app, const SDL_Event *e, Action *out, int max)
         a.x = (int)(e->tfinger.x * app->width);
         a.y = (int)(e->tfinger.y * app->height);
         break;
+    case SDL_MULTIGESTURE:
+        /* A two-finger pinch zooms like the wheel, about the fingers' centre (maps). */
+        if (e->mgesture.numFingers == 2 && (e->mgesture.dDist > 0.002f || e->mgesture.dDist < -0.002f)) {
+            a.kind = ACTION_SCROLL;
+            a.device = INPUT_TOUCH;
+            a.dy = e->mgesture.dDist * 12.0f;
+            a.x = (int)(e->mgesture.x * app->width);
+            a.y = (int)(e->mgesture.y * app->height);
+        }
+        break;
     case SDL_CONTROLLERDEVICEADDED: {
         SDL_GameController *gc = SDL_GameControllerOpen(e->cdevice.which);
         if (gc && SDL_GameControllerGetPlayerIndex(gc) < 0)
