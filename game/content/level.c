@@ -275,6 +275,9 @@ static const char *const RULES_FIELDS[] = {"lives", "time_limit", "hints", "stre
                                            "ranges_by"};
 static const char *const RANGE_ENDS[] = {"start", "end"};
 static const char *const UNLOCK_FIELDS[] = {"after", "stars"};
+static const char *const CLASSROOM_FIELDS[] = {"questions", "time_limit", "scoring", "answers"};
+static const char *const CLASSROOM_SCORING[] = {"speed", "fair"};
+static const char *const CLASSROOM_ANSWERS[] = {"all", "buzz"};
 
 const char *level_mode_name(LevelMode mode)
 {
@@ -342,6 +345,7 @@ static void parse_select(LCtx *c, const cJSON *s, Level *lv)
 }
 
 static void check_against_pack(LCtx *c, const cJSON *root, Level *lv);
+static void classroom_preset(LCtx *c, const cJSON *f, LevelClassroom *out);
 
 static void parse_level(LCtx *c, const cJSON *root, Level *lv)
 {
@@ -442,10 +446,36 @@ static void parse_level(LCtx *c, const cJSON *root, Level *lv)
                 lv->unlock_stars = (int)v;
         }
     }
+    lv->classroom = (LevelClassroom){.questions = 10, .time_limit = 20};
     if ((f = cJSON_GetObjectItemCaseSensitive(root, "classroom")) && !cJSON_IsObject(f))
         lerr(c, f, "'classroom' must be an object {...}, not %s", tname(f));
+    else if (f)
+        classroom_preset(c, f, &lv->classroom);
     if (c->pack)
         check_against_pack(c, root, lv);
+}
+
+static void classroom_preset(LCtx *c, const cJSON *f, LevelClassroom *out)
+{
+    fields(c, f, CLASSROOM_FIELDS, COUNT_OF(CLASSROOM_FIELDS), "classroom");
+    out->present = true;
+    double v;
+    if (int_field(c, f, "questions", 1, 30, &v))
+        out->questions = (int)v;
+    if (int_field(c, f, "time_limit", 0, 60, &v)) {
+        const cJSON *t = cJSON_GetObjectItemCaseSensitive(f, "time_limit");
+        if (v > 0 && v < 10)
+            lerr(c, t, "'time_limit' is %g: use 0 (no timer) or 10 to 60 seconds", v);
+        else
+            out->time_limit = (int)v;
+    }
+    const cJSON *s;
+    if ((s = cJSON_GetObjectItemCaseSensitive(f, "scoring")))
+        out->fair = choice(c, s, "scoring", CLASSROOM_SCORING, COUNT_OF(CLASSROOM_SCORING)) == 1;
+    if ((s = cJSON_GetObjectItemCaseSensitive(f, "answers")))
+        out->buzz_in = choice(c, s, "answers", CLASSROOM_ANSWERS, COUNT_OF(CLASSROOM_ANSWERS)) == 1;
+    if (out->fair)
+        out->time_limit = 0;
 }
 
 /* ---- Selection ---- */

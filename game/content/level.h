@@ -61,6 +61,15 @@ typedef struct LevelRules {
     bool ranges_by_end;         /* timeline: order ranges (wars) by their end, not their start */
 } LevelRules;
 
+/* A classroom preset ("classroom": {...}): the setup screen starts from these values. */
+typedef struct LevelClassroom {
+    bool present;
+    int questions;              /* 1-30; default 10 */
+    int time_limit;             /* seconds per question, 0 (no timer) or 10-60; default 20 */
+    bool fair;                  /* "scoring": "fair" (flat points, no timer, no streak) or "speed" */
+    bool buzz_in;               /* "answers": "buzz" (first buzz answers) or "all" (every team) */
+} LevelClassroom;
+
 typedef struct Level {
     const char *id;
     Text title;
@@ -70,6 +79,7 @@ typedef struct Level {
     LevelSelect select;
     LevelRules rules;
     int stars[3];               /* percentages, ascending */
+    LevelClassroom classroom;
     bool has_unlock;
     const char *unlock_after;   /* level id */
     int unlock_stars;

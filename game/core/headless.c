@@ -56,6 +56,18 @@ int headless_screenshot(App *app, int frames, const char *out_png)
     return save_png(app, out_png);
 }
 
+/* The answer button (1-4) a scripted pad press stands for: a b x y, or 0 for other buttons. */
+static int pad_buzzer(const Action *a)
+{
+    if (a->kind == ACTION_CONFIRM)
+        return 1;
+    if (a->kind == ACTION_BACK)
+        return 2;
+    if (a->kind == ACTION_NUMBER && (a->number == 3 || a->number == 4))
+        return a->number;
+    return 0;
+}
+
 int headless_replay(App *app, const Replay *rp, const char *shot_png)
 {
     size_t next = 0;
@@ -68,6 +80,14 @@ int headless_replay(App *app, const Replay *rp, const char *shot_png)
                     fprintf(stderr, "frontiers: replay: cannot resize to %dx%d\n", a->x, a->y);
                 Action ra = *a;
                 app_dispatch(app, &ra);
+            } else if (app->input.buzzer_mode && a->device == INPUT_GAMEPAD && pad_buzzer(a) > 0) {
+                /* As in play (app.c): in buzzer mode a controller's face buttons are its team's
+                 * answer buttons; a script's controller is slot 0. */
+                Action b = *a;
+                b.number = pad_buzzer(a);
+                b.kind = ACTION_BUZZER;
+                b.team = a->controller < 0 ? 0 : a->controller;
+                app_dispatch(app, &b);
             } else {
                 app_dispatch(app, a);
             }

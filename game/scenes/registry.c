@@ -15,6 +15,7 @@ static const SceneVtable *const scenes[] = {
     &scene_map,
     &scene_review,
     &scene_stats,
+    &scene_classroom,
     NULL,
 };
 

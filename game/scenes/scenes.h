@@ -15,5 +15,6 @@ extern const SceneVtable scene_flashcards;
 extern const SceneVtable scene_map;
 extern const SceneVtable scene_review;
 extern const SceneVtable scene_stats;
+extern const SceneVtable scene_classroom;
 
 #endif

@@ -1184,6 +1184,19 @@ StoreError store_classroom_answer_record(Store *store, const StoreClassroomAnswe
     return rc == SQLITE_DONE ? STORE_OK : store_map_sqlite(store, rc);
 }
 
+StoreError store_classroom_question_void(Store *store, int64_t session, int question_index)
+{
+    sqlite3_stmt *st;
+    StoreError err = store_prepare(store,
+        "UPDATE classroom_answers SET points = 0 WHERE session = ?1 AND question_index = ?2"
+        " AND item IS NOT 'adjust'", &st);
+    if (err != STORE_OK)
+        return err;
+    sqlite3_bind_int64(st, 1, session);
+    sqlite3_bind_int(st, 2, question_index);
+    return exec_changes(store, st);
+}
+
 StoreError store_classroom_end(Store *store, int64_t session, int64_t now)
 {
     StoreError err = begin(store);

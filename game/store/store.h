@@ -221,6 +221,9 @@ typedef struct StoreClassroomAnswer {
     int points;
 } StoreClassroomAnswer;
 StoreError store_classroom_answer_record(Store *store, const StoreClassroomAnswer *answer);
+/* Sets the points of one question's answers to 0 (the teacher undid its scoring); the answers
+ * stay. STORE_ERR_NOT_FOUND when the session has no answer for that question. */
+StoreError store_classroom_question_void(Store *store, int64_t session, int question_index);
 /* Closes a session and stores each team's total points. */
 StoreError store_classroom_end(Store *store, int64_t session, int64_t now);
 

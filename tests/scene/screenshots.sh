@@ -9,7 +9,7 @@ export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software SD
 rm -rf "$out"; mkdir -p "$out/user"
 fail=0
 "$bin" replay "$(dirname "$0")/new_profile.replay" --user-dir "$out/user" >/dev/null || { echo "FAIL: setup"; exit 1; }
-for scene in title menu profiles settings levels timeline flashcards map results review stats; do
+for scene in title menu profiles settings levels timeline flashcards map results review stats classroom; do
   for size in 1024x600 1280x720 1920x1080; do
     f="$out/$scene-$size.png"
     if ! "$bin" screenshot --scene "$scene" --size "$size" --frames 120 --user-dir "$out/user" --out "$f"; then

@@ -114,6 +114,48 @@ static void level_load_should_report_bad_values_with_their_place(void)
     diag_free(&d);
 }
 
+static void level_load_should_read_a_classroom_preset_and_refuse_bad_values(void)
+{
+    const char *good =
+        "{\"format\": 1, \"id\": \"classroom-x\", \"title\": \"X\", \"pack\": \"p\", \"mode\": \"mixed\",\n"
+        " \"classroom\": {\"questions\": 12, \"time_limit\": 30, \"scoring\": \"speed\", \"answers\": \"buzz\"}}";
+    Level *lv = NULL;
+    Diag d = {0};
+    CHECK_INT(level_load_memory(good, strlen(good), "classroom-x.json", NULL, &lv, &d), LEVEL_OK);
+    if (lv) {
+        CHECK(lv->classroom.present);
+        CHECK_INT(lv->classroom.questions, 12);
+        CHECK_INT(lv->classroom.time_limit, 30);
+        CHECK(!lv->classroom.fair);
+        CHECK(lv->classroom.buzz_in);
+    }
+    level_free(lv);
+    diag_free(&d);
+    /* Fair mode has no timer, whatever the file says. */
+    const char *fair =
+        "{\"format\": 1, \"id\": \"classroom-f\", \"title\": \"X\", \"pack\": \"p\", \"mode\": \"mixed\",\n"
+        " \"classroom\": {\"time_limit\": 30, \"scoring\": \"fair\"}}";
+    lv = NULL;
+    CHECK_INT(level_load_memory(fair, strlen(fair), "classroom-f.json", NULL, &lv, &d), LEVEL_OK);
+    if (lv) {
+        CHECK(lv->classroom.fair);
+        CHECK_INT(lv->classroom.time_limit, 0);
+        CHECK_INT(lv->classroom.questions, 10);
+    }
+    level_free(lv);
+    diag_free(&d);
+    const char *bad =
+        "{\"format\": 1, \"id\": \"classroom-b\", \"title\": \"X\", \"pack\": \"p\", \"mode\": \"mixed\",\n"
+        " \"classroom\": {\"questions\": 40, \"time_limit\": 5, \"scoring\": \"fast\", \"answer\": \"all\"}}";
+    lv = NULL;
+    CHECK_INT(level_load_memory(bad, strlen(bad), "classroom-b.json", NULL, &lv, &d), LEVEL_ERR_INVALID);
+    CHECK(diag_has(&d, "'questions' is 40, outside 1 to 30"));
+    CHECK(diag_has(&d, "'time_limit' is 5: use 0 (no timer) or 10 to 60 seconds"));
+    CHECK(diag_has(&d, "'fast' is not a valid scoring"));
+    CHECK(diag_has(&d, "unknown field 'answer' in classroom"));
+    diag_free(&d);
+}
+
 static void level_select_should_deal_the_same_items_for_the_same_seed(void)
 {
     Pack *p = make_pack();
@@ -316,5 +358,6 @@ int main(void)
     RUN(level_select_should_honour_ranges_ids_and_kinds);
     RUN(level_load_should_check_the_selection_against_the_pack);
     RUN(campaign_load_should_read_chapters_and_refuse_repeats);
+    RUN(level_load_should_read_a_classroom_preset_and_refuse_bad_values);
     return CHECK_DONE();
 }

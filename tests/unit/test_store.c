@@ -600,6 +600,13 @@ static void export_should_write_rfc4180_csv_with_bom_and_every_kind(void)
     CHECK_INT(store_classroom_answer_record(s, &ca), STORE_OK);
     ca = (StoreClassroomAnswer){session, 1, "aigun", 1, 0, true, 2000, 950};
     CHECK_INT(store_classroom_answer_record(s, &ca), STORE_OK);
+    /* Undoing a question's scoring keeps its answers at 0 points; adjustments stay. */
+    ca = (StoreClassroomAnswer){session, 2, "beijing", 0, 1, true, 1500, 700};
+    CHECK_INT(store_classroom_answer_record(s, &ca), STORE_OK);
+    ca = (StoreClassroomAnswer){session, 2, "adjust", 0, -1, false, -1, 100};
+    CHECK_INT(store_classroom_answer_record(s, &ca), STORE_OK);
+    CHECK_INT(store_classroom_question_void(s, session, 2), STORE_OK);
+    CHECK_INT(store_classroom_question_void(s, session, 7), STORE_ERR_NOT_FOUND);
     CHECK_INT(store_classroom_end(s, session, T0 + 100), STORE_OK);
     CHECK_INT(store_classroom_end(s, 999, T0 + 100), STORE_ERR_NOT_FOUND);
 
@@ -614,6 +621,8 @@ static void export_should_write_rfc4180_csv_with_bom_and_every_kind(void)
     CHECK(strstr(csv, "\r\nlevel,\"Smith, \"\"Jo\"\"\",2023-11-14T22:13:22Z,,,,,,,,,amur-1,8,10,2,"
                       "61000,1,,,,,\r\n") != NULL);
     CHECK(strstr(csv, ",\"Blue\nTeam\",0,950\r\n") != NULL);
+    CHECK(strstr(csv, "beijing,classroom,,1,,,class-1,,,,1500,,1,2,Red,1,0\r\n") != NULL);
+    CHECK(strstr(csv, "adjust,classroom,,0,,,class-1,,,,-1,,1,2,Red,-1,100\r\n") != NULL);
     /* every record has 22 fields: count commas outside quotes per line */
     int lines = 0, bad = 0, commas = 0;
     bool quoted = false;
@@ -629,7 +638,7 @@ static void export_should_write_rfc4180_csv_with_bom_and_every_kind(void)
             commas = 0;
         }
     }
-    CHECK_INT(lines, 1 + 2 + 1 + 2);
+    CHECK_INT(lines, 1 + 2 + 1 + 4);
     CHECK_INT(bad, 0);
     free(csv);
 
