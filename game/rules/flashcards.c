@@ -95,16 +95,24 @@ void flashcards_intervals(const FsrsParams *params, const FsrsCard *card, int64_
     }
 }
 
+void flashcards_interval_label_units(int64_t s, const char *const units[5], char *buf, size_t cap)
+{
+    static const char *const en[5] = {"min", "h", "d", "mo", "y"};
+    if (!units)
+        units = en;
+    if (s < 3600)
+        snprintf(buf, cap, "%lld %s", (long long)(s < 60 ? 1 : s / 60), units[0]);
+    else if (s < 86400)
+        snprintf(buf, cap, "%lld %s", (long long)(s / 3600), units[1]);
+    else if (s < 86400LL * 60)
+        snprintf(buf, cap, "%lld %s", (long long)((s + 43200) / 86400), units[2]);
+    else if (s < 86400LL * 365)
+        snprintf(buf, cap, "%.1f %s", (double)s / (86400.0 * 30.4), units[3]);
+    else
+        snprintf(buf, cap, "%.1f %s", (double)s / (86400.0 * 365.25), units[4]);
+}
+
 void flashcards_interval_label(int64_t s, char *buf, size_t cap)
 {
-    if (s < 3600)
-        snprintf(buf, cap, "%lld min", (long long)(s < 60 ? 1 : s / 60));
-    else if (s < 86400)
-        snprintf(buf, cap, "%lld h", (long long)(s / 3600));
-    else if (s < 86400LL * 60)
-        snprintf(buf, cap, "%lld d", (long long)((s + 43200) / 86400));
-    else if (s < 86400LL * 365)
-        snprintf(buf, cap, "%.1f mo", (double)s / (86400.0 * 30.4));
-    else
-        snprintf(buf, cap, "%.1f y", (double)s / (86400.0 * 365.25));
+    flashcards_interval_label_units(s, NULL, buf, cap);
 }

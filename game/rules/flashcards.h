@@ -31,6 +31,9 @@ bool flashcards_match_year(const char *typed, int year);
 /* The time until the card would be due again after each grade 1..4, in seconds. */
 void flashcards_intervals(const FsrsParams *params, const FsrsCard *card, int64_t now, int64_t out[4]);
 /* "1 min", "10 min", "4 d", "3 mo", "2 y" (compact, the same in every language's digits). */
+/* The same with the unit words of the player's language: minutes, hours, days, months, years
+ * (NULL: English). */
+void flashcards_interval_label_units(int64_t s, const char *const units[5], char *buf, size_t cap);
 void flashcards_interval_label(int64_t seconds, char *buf, size_t cap);
 
 #endif

@@ -40,6 +40,10 @@ typedef struct FlashScene {
     char front[600];
     char back_title[400];
     char back[2400];
+    /* How each side's historiography frames the treaty (the pack's perspectives), for the back. */
+    char persp[2][900];
+    char persp_label[2][96];
+    int persp_count;
     char source[320];
     int year;
     /* Choice */
@@ -137,6 +141,7 @@ static void build_card(FlashScene *s, App *app)
     }
     snprintf(s->back_title, sizeof s->back_title, "%s", s->region >= 0 ? name : pack_item_title(p, ref, app->lang));
     s->back[0] = '\0';
+    s->persp_count = 0;
     PackRefs sources = {0};
     if (s->region >= 0) {
         char line[400];
@@ -155,6 +160,8 @@ static void build_card(FlashScene *s, App *app)
         }
         for (uint32_t i = 0; i < t->signatory_count; i++) {
             const PackSignatory *sg = &t->signatories[i];
+            if (sg->people.count == 0)
+                continue; /* a side whose signatories the sources do not name */
             snprintf(line, sizeof line, "%s:", sg->party >= 0 ? text_get(&p->parties[sg->party].name, app->lang) : "?");
             for (uint32_t k = 0; k < sg->people.count; k++) {
                 size_t n = strlen(line);
@@ -163,13 +170,25 @@ static void build_card(FlashScene *s, App *app)
             append(s->back, sizeof s->back, line);
             append(s->back, sizeof s->back, "\n");
         }
+        /* Ratification and later confirmation, kept apart from the signing, before the terms so
+         * they are never cut off. */
+        for (uint32_t i = 0; i < t->ratification_count && i < 2; i++) {
+            snprintf(line, sizeof line, "%s\n", text_get(&t->ratifications[i].text, app->lang));
+            append(s->back, sizeof s->back, line);
+        }
         for (uint32_t i = 0; i < t->term_count && i < 3; i++) {
             snprintf(line, sizeof line, "\xE2\x80\xA2 %s\n", text_get(&t->terms[i], app->lang));
             append(s->back, sizeof s->back, line);
         }
-        for (uint32_t i = 0; i < t->ratification_count && i < 1; i++) {
-            snprintf(line, sizeof line, "%s\n", text_get(&t->ratifications[i].text, app->lang));
-            append(s->back, sizeof s->back, line);
+        for (uint32_t i = 0; i < t->perspective_count && s->persp_count < 2; i++) {
+            const PackPerspective *pv = &t->perspectives[i];
+            char key[64];
+            snprintf(key, sizeof key, "flashcards.view_%s", pv->key);
+            const char *label = app_tr(app, key);
+            snprintf(s->persp_label[s->persp_count], sizeof s->persp_label[0], "%s",
+                     strcmp(label, key) == 0 ? pv->key : label);
+            snprintf(s->persp[s->persp_count], sizeof s->persp[0], "%s", text_get(&pv->text, app->lang));
+            s->persp_count++;
         }
     } else if (ref.kind == PACK_KIND_EVENT) {
         const PackEvent *e = &p->events[ref.index];
@@ -208,8 +227,11 @@ static void build_card(FlashScene *s, App *app)
         store_memory_get(app->store, app->profile_id, p->id, pack_item_id(p, s->deck[s->index]), GRADE_MODE_FLASHCARDS, &mem) == STORE_OK)
         card = mem.card;
     flashcards_intervals(&params, &card, now, s->intervals);
+    const char *units[5] = {app_tr(app, "flashcards.unit_min"), app_tr(app, "flashcards.unit_h"),
+                            app_tr(app, "flashcards.unit_d"), app_tr(app, "flashcards.unit_mo"),
+                            app_tr(app, "flashcards.unit_y")};
     for (int g = 0; g < 4; g++)
-        flashcards_interval_label(s->intervals[g], s->interval_label[g], sizeof s->interval_label[g]);
+        flashcards_interval_label_units(s->intervals[g], units, s->interval_label[g], sizeof s->interval_label[g]);
 }
 
 /* The due flashcard items of one pack (the first pack with any), most overdue first. */
@@ -448,7 +470,10 @@ static void flash_draw(Scene *scene, App *app)
     draw_rounded(app->renderer, bar, th->unit / 2, th->paper_dark);
     draw_rounded(app->renderer, (SDL_Rect){bar.x, bar.y, bar_w * s->index / (s->count ? s->count : 1), bar.h}, th->unit / 2, th->gold);
 
-    int cw = app->width * 62 / 100, ch = app->height * (!classic(s) ? 38 : s->region >= 0 ? 58 : 52) / 100;
+    /* A card with both sides' views is wider: the back gives them a column of their own. */
+    bool views = classic(s) && s->persp_count > 0;
+    int cw = app->width * (views ? 84 : 62) / 100;
+    int ch = app->height * (!classic(s) ? 38 : views ? 61 : s->region >= 0 ? 58 : 52) / 100;
     SDL_Rect card = {(app->width - cw) / 2, bar.y + th->unit * 4, cw, ch};
     /* The flip: the card narrows to nothing and opens again on its other side. */
     bool showing_back = s->phase != PHASE_FRONT;
@@ -486,12 +511,34 @@ static void flash_draw(Scene *scene, App *app)
             TextOpts fo = {.style = TEXT_H1, .wrap = card.w - 2 * pad, .max_lines = 4, .align = TEXT_CENTER};
             ui_text_draw_centered(app->text, s->front, &fo, (SDL_Rect){card.x + pad, inner_y, card.w - 2 * pad, card.y + card.h - inner_y - pad}, th->ink);
         } else {
-            TextOpts bt = {.style = TEXT_H2, .wrap = card.w - 2 * pad, .max_lines = 2};
+            /* With views: facts on the left, how each side remembers it on the right. */
+            int col_gap = pad;
+            int facts_w = views ? (card.w - 2 * pad - col_gap) / 2 : card.w - 2 * pad;
+            TextOpts bt = {.style = TEXT_H2, .wrap = facts_w, .max_lines = 2};
             const TextBlock *b = ui_text_draw(app->text, s->back_title, &bt, card.x + pad, inner_y, th->ink);
             int y = inner_y + b->h + th->unit;
-            int lines = (card.y + card.h - pad - th->size[TEXT_SMALL] * 2 - y) / (th->size[TEXT_SMALL] * 3 / 2);
-            TextOpts bo = {.style = TEXT_SMALL, .wrap = card.w - 2 * pad, .max_lines = lines > 1 ? lines : 1};
+            int bottom = card.y + card.h - pad - th->size[TEXT_SMALL] * 2;
+            int lines = (bottom - y) / (th->size[TEXT_SMALL] * 3 / 2);
+            TextOpts bo = {.style = TEXT_SMALL, .wrap = facts_w, .max_lines = lines > 1 ? lines : 1};
             ui_text_draw(app->text, s->back, &bo, card.x + pad, y, th->ink);
+            if (views) {
+                int vx = card.x + pad + facts_w + col_gap, vw = card.x + card.w - pad - vx;
+                draw_rect(app->renderer, (SDL_Rect){vx - col_gap / 2, inner_y, 1, bottom - inner_y}, th->line);
+                TextOpts ho = {.style = TEXT_BODY_BOLD, .wrap = vw, .max_lines = 1};
+                const TextBlock *hb = ui_text_draw(app->text, app_tr(app, "flashcards.views"), &ho, vx, inner_y, th->seal);
+                int vy = inner_y + hb->h + th->unit;
+                int line_h = th->size[TEXT_SMALL] * 3 / 2;
+                for (int i = 0; i < s->persp_count; i++) {
+                    TextOpts lo = {.style = TEXT_BODY_BOLD, .size = th->size[TEXT_SMALL], .wrap = vw, .max_lines = 1};
+                    const TextBlock *lb = ui_text_draw(app->text, s->persp_label[i], &lo, vx, vy, th->ink);
+                    /* each view gets an equal share of what is left; the last gets all of it */
+                    int share = (bottom - vy - lb->h) / (s->persp_count - i);
+                    int vl = share / line_h;
+                    TextOpts vo = {.style = TEXT_SMALL, .wrap = vw, .max_lines = vl > 1 ? vl : 1};
+                    const TextBlock *vb = ui_text_draw(app->text, s->persp[i], &vo, vx, vy + lb->h, th->ink_soft);
+                    vy += lb->h + vb->h + th->unit;
+                }
+            }
             char src[360];
             snprintf(src, sizeof src, "%s: %s", app_tr(app, "timeline.source"), s->source);
             TextOpts so = {.style = TEXT_SMALL, .size = th->size[TEXT_SMALL] * 85 / 100, .wrap = card.w - 2 * pad, .max_lines = 1};

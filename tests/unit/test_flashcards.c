@@ -89,6 +89,13 @@ static void intervals_should_grow_from_again_to_easy(void)
     CHECK_STR(buf, "4 d");
     flashcards_interval_label(400 * 86400LL, buf, sizeof buf);
     CHECK_STR(buf, "1.1 y");
+    const char *ru[5] = {"мин", "ч", "дн.", "мес.", "г."};
+    flashcards_interval_label_units(600, ru, buf, sizeof buf);
+    CHECK_STR(buf, "10 мин");
+    flashcards_interval_label_units(3 * 3600, ru, buf, sizeof buf);
+    CHECK_STR(buf, "3 ч");
+    flashcards_interval_label_units(90 * 86400LL, ru, buf, sizeof buf);
+    CHECK_STR(buf, "3.0 мес.");
 }
 
 int main(void)
