@@ -289,6 +289,26 @@ static void color_range(SDL_Vertex *v, size_t first, size_t count, SDL_Color c)
         v[i].color = c;
 }
 
+/* SDL's software renderer fills an opaque triangle in place but gives every blended one a
+ * temporary surface (an allocation, a clear and a blit): opaque colours are drawn unblended, and
+ * the outlines use colours mixed in advance over the land they lie on. */
+static void geometry(SDL_Renderer *r, const SDL_Vertex *v, int nv, const int *idx, int ni, SDL_Color c)
+{
+    if (c.a == 255)
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    SDL_RenderGeometry(r, NULL, v, nv, idx, ni);
+    if (c.a == 255)
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+}
+
+/* c (translucent) as it looks over the opaque colour under. */
+static SDL_Color over(SDL_Color c, SDL_Color under)
+{
+    SDL_Color o = color_mix(under, c, (float)c.a / 255.0f);
+    o.a = 255;
+    return o;
+}
+
 static void fill_feature(MapView *mv, SDL_Renderer *r, int fi, const GeoFeature *feat, SDL_Color c)
 {
     if (fi < 0 || !feat)
@@ -302,8 +322,8 @@ static void fill_feature(MapView *mv, SDL_Renderer *r, int fi, const GeoFeature 
         const GeoRing *first = &g->rings[part->first_ring];
         const GeoRing *last = &g->rings[part->first_ring + part->nrings - 1];
         color_range(f->verts, first->first, last->first + last->count - first->first, c);
-        SDL_RenderGeometry(r, NULL, f->verts, (int)g->nvertices, (const int *)(f->tri + 3 * f->part_tri_first[p]),
-                           (int)(3 * f->part_tri_count[p]));
+        geometry(r, f->verts, (int)g->nvertices, (const int *)(f->tri + 3 * f->part_tri_first[p]),
+                 (int)(3 * f->part_tri_count[p]), c);
     }
 }
 
@@ -319,7 +339,7 @@ static void stroke_feature(MapView *mv, SDL_Renderer *r, int fi, const GeoFeatur
         /* The part's line vertices are contiguous: indices first..first+count map to quads. */
         size_t v0 = (size_t)f->lidx[first], nv = (size_t)count / 6 * 4;
         color_range(f->lverts, v0, nv, c);
-        SDL_RenderGeometry(r, NULL, f->lverts, (int)f->nlverts, f->lidx + first, (int)count);
+        geometry(r, f->lverts, (int)f->nlverts, f->lidx + first, (int)count, c);
     }
 }
 
@@ -388,7 +408,8 @@ void mapview_draw(MapView *mv, SDL_Renderer *r, TextSystem *ts, const Theme *th,
     for (size_t i = 0; i < land->geo->nfeatures; i++)
         fill_feature(mv, r, mv->land, &land->geo->features[i], land_tone(th, &land->geo->features[i]));
     for (size_t i = 0; i < land->geo->nfeatures; i++)
-        stroke_feature(mv, r, mv->land, &land->geo->features[i], color_alpha(th->teal, 110));
+        stroke_feature(mv, r, mv->land, &land->geo->features[i],
+                       over(color_alpha(th->teal, 110), land_tone(th, &land->geo->features[i])));
     if (mv->lakes >= 0)
         for (size_t i = 0; i < mv->files[mv->lakes].geo->nfeatures; i++)
             fill_feature(mv, r, mv->lakes, &mv->files[mv->lakes].geo->features[i], th->water);
@@ -400,7 +421,7 @@ void mapview_draw(MapView *mv, SDL_Renderer *r, TextSystem *ts, const Theme *th,
             fill_feature(mv, r, it->file, it->feature, st->highlight);
         else if (idx == st->mark_region)
             fill_feature(mv, r, it->file, it->feature, color_alpha(th->wrong, 120));
-        stroke_feature(mv, r, it->file, it->feature, idx == st->highlight_region ? th->ink : color_alpha(th->seal, 90));
+        stroke_feature(mv, r, it->file, it->feature, idx == st->highlight_region ? th->ink : over(color_alpha(th->seal, 90), th->land));
     }
     /* Rivers. */
     if (mv->rivers_layer >= 0)
