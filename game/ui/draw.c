@@ -18,11 +18,13 @@ static SDL_Vertex vtx(float x, float y, SDL_Color c)
  * (axis-aligned rectangles, merged across rows where they line up) and filled with
  * SDL_RenderFillRects, which blends in place on every renderer. Opaque colours are drawn with no
  * blending, the fastest path. */
-#define SPAN_BATCH 256
+/* SDL copies the rectangles of one SDL_RenderFillRects call on the stack when they take fewer
+ * than 128 bytes (SDL_small_alloc) and on the heap otherwise: batches of 7 never allocate. */
+#define SPAN_BATCH 7
 
 typedef struct Spans {
     SDL_Renderer *r;
-    SDL_Rect rects[SPAN_BATCH];
+    SDL_FRect rects[SPAN_BATCH];
     int n;
     /* Rows being merged: up to two runs [x, x + w) that started at row y and are h rows tall. */
     SDL_Rect pend[2];
@@ -41,7 +43,7 @@ static void spans_begin(Spans *s, SDL_Renderer *r, SDL_Color c)
 static void spans_flush(Spans *s)
 {
     if (s->n > 0)
-        SDL_RenderFillRects(s->r, s->rects, s->n);
+        SDL_RenderFillRectsF(s->r, s->rects, s->n);
     s->n = 0;
 }
 
@@ -51,7 +53,7 @@ static void spans_add(Spans *s, SDL_Rect rect)
         return;
     if (s->n == SPAN_BATCH)
         spans_flush(s);
-    s->rects[s->n++] = rect;
+    s->rects[s->n++] = (SDL_FRect){(float)rect.x, (float)rect.y, (float)rect.w, (float)rect.h};
 }
 
 static void spans_settle(Spans *s)
