@@ -86,7 +86,9 @@ while read -r name; do
     fi
     case "$o" in *'"frames":'*) ;; *) echo "FAIL: $name: the game ($r) printed no outcome"; ok=0 ;; esac
     gout="$gout $r ${gusage:-?}"
-    if [ "$want" != OK ] && [ "$r" = title ] && ! grep -q "this pack was skipped" "$work/stderr"; then
+    # A folder whose pack.json is a FIFO is taken for a folder with no pack (not reported by the
+    # game; `validate` reports it): the point of that case is that nothing blocks.
+    if [ "$want" != OK ] && [ "$r" = title ] && [ "$name" != fifo-pack-json ] && ! grep -q "this pack was skipped" "$work/stderr"; then
       echo "FAIL: $name: the game did not say the pack was skipped"; ok=0
     fi
   done
