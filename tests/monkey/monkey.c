@@ -246,10 +246,10 @@ int main(int argc, char **argv)
                 return 1;
             }
         }
-        printf("monkey: %-12s %7ld actions dispatched in %d runs (%ld input events generated)\n", name, done, runs, generated);
+        printf("monkey: %-12s %7ld input events dispatched in %d runs (%ld generated)\n", name, done, runs, generated);
         fflush(stdout);
         grand += done;
     }
-    printf("monkey: seed %llu: %ld actions through %d scenes, no crash\n", (unsigned long long)seed, grand, nscenes);
+    printf("monkey: seed %llu: %ld input events through %d scenes, no crash\n", (unsigned long long)seed, grand, nscenes);
     return 0;
 }
