@@ -19,8 +19,8 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print
 # the run leaves the tree untouched; the long runs are recorded in the issue notes.
 if command -v clang >/dev/null 2>&1; then
   CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFRONTIERS_FUZZ=ON >/dev/null
-  cmake --build build-fuzz -j"$jobs" --target fuzz_pack fuzz_replay fuzz_settings
-  for f in pack replay settings; do
+  cmake --build build-fuzz -j"$jobs" --target fuzz_pack fuzz_replay fuzz_settings fuzz_geo fuzz_level fuzz_csv
+  for f in pack replay settings geo level csv; do
     work=$(mktemp -d)
     cp -r "tests/fuzz/$f-corpus/." "$work/"
     if ! ./build-fuzz/tests/fuzz_$f -max_total_time=20 "$work" > "$work.log" 2>&1; then
@@ -29,7 +29,7 @@ if command -v clang >/dev/null 2>&1; then
     tail -1 "$work.log"
     rm -rf "$work" "$work.log"
   done
-  echo "fuzz: 3 passed, 0 failed"
+  echo "fuzz: 6 passed, 0 failed"
 fi
 
 # On CI (CI=true, as root): build the .deb and the tarball, install, run, purge (issue 9).

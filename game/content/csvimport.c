@@ -111,6 +111,13 @@ static int line_of(const char *s, size_t pos)
     return line;
 }
 
+/* True when the n bytes at s start with the literal lit. */
+static bool has_prefix(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    return n >= k && memcmp(s, lit, k) == 0;
+}
+
 bool csv_parse(const char *text, size_t len, const char *display, CsvTable *out, Diag *diags)
 {
     memset(out, 0, sizeof *out);
@@ -130,7 +137,7 @@ bool csv_parse(const char *text, size_t len, const char *display, CsvTable *out,
         size_t bad = pos;
         while (s < text + len) {
             const char *before = s;
-            uint32_t c = utf8_next(&s);
+            uint32_t c = utf8_next_bounded(&s, text + len);
             if (c == 0xFFFD && !(s - before == 3 && (unsigned char)before[0] == 0xEF)) {
                 bad = (size_t)(before - text);
                 break;
@@ -146,14 +153,17 @@ bool csv_parse(const char *text, size_t len, const char *display, CsvTable *out,
         size_t end = pos;
         while (end < len && text[end] != '\n')
             end++;
+        /* The text need not end in NUL: compare only within this line. */
         const char *v = text + pos;
-        if (strncmp(v, "#separator:", 11) == 0) {
+        size_t n = end - pos;
+        if (has_prefix(v, n, "#separator:")) {
             const char *sep = v + 11;
-            if (strncmp(sep, "tab", 3) == 0 || strncmp(sep, "Tab", 3) == 0)
+            n -= 11;
+            if (has_prefix(sep, n, "tab") || has_prefix(sep, n, "Tab"))
                 delimiter = '\t';
-            else if (strncmp(sep, "comma", 5) == 0 || strncmp(sep, "Comma", 5) == 0)
+            else if (has_prefix(sep, n, "comma") || has_prefix(sep, n, "Comma"))
                 delimiter = ',';
-            else if (strncmp(sep, "semicolon", 9) == 0 || strncmp(sep, "Semicolon", 9) == 0)
+            else if (has_prefix(sep, n, "semicolon") || has_prefix(sep, n, "Semicolon"))
                 delimiter = ';';
         }
         pos = end < len ? end + 1 : end;

@@ -818,6 +818,56 @@ void level_free(Level *level)
 static const char *const CAMPAIGN_FIELDS[] = {"$schema", "format", "id", "title", "chapters"};
 static const char *const CHAPTER_FIELDS[] = {"title", "levels"};
 
+/* One level id of the campaign, for the duplicate check. */
+typedef struct CampaignRef {
+    const cJSON *node;
+    size_t order;               /* position in the file */
+} CampaignRef;
+
+static int campaign_ref_cmp(const void *a, const void *b)
+{
+    const CampaignRef *x = a, *y = b;
+    int c = strcmp(x->node->valuestring, y->node->valuestring);
+    if (c)
+        return c;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* A level appears once in the whole campaign: every later occurrence is an error. Sorting keeps
+ * this O(n log n), so a hostile campaign of a million ids is still checked in bounded time. */
+static void campaign_check_duplicates(LCtx *c, const cJSON *chapters)
+{
+    size_t n = 0;
+    for (const cJSON *e = chapters->child; e; e = e->next) {
+        const cJSON *lvls = cJSON_IsObject(e) ? cJSON_GetObjectItemCaseSensitive(e, "levels") : NULL;
+        for (const cJSON *x = cJSON_IsArray(lvls) ? lvls->child : NULL; x; x = x->next)
+            n += cJSON_IsString(x);
+    }
+    if (n < 2)
+        return;
+    CampaignRef *refs = malloc(n * sizeof *refs);
+    if (!refs) {
+        c->nomem = true;
+        return;
+    }
+    size_t k = 0;
+    for (const cJSON *e = chapters->child; e; e = e->next) {
+        const cJSON *lvls = cJSON_IsObject(e) ? cJSON_GetObjectItemCaseSensitive(e, "levels") : NULL;
+        for (const cJSON *x = cJSON_IsArray(lvls) ? lvls->child : NULL; x; x = x->next)
+            if (cJSON_IsString(x)) {
+                refs[k].node = x;
+                refs[k].order = k;
+                k++;
+            }
+    }
+    qsort(refs, n, sizeof *refs, campaign_ref_cmp);
+    /* Mark the later occurrences, then report them in file order (diag_sort orders by place). */
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(refs[i].node->valuestring, refs[i - 1].node->valuestring) == 0)
+            lerr(c, refs[i].node, "level '%.64s' appears twice in the campaign", refs[i].node->valuestring);
+    free(refs);
+}
+
 LevelError campaign_load(const char *path, Campaign **out, Diag *diags)
 {
     *out = NULL;
@@ -827,15 +877,22 @@ LevelError campaign_load(const char *path, Campaign **out, Diag *diags)
         diag_add(diags, DIAG_ERROR, path, 0, 0, NULL, "cannot read the campaign file");
         return LEVEL_ERR_INVALID;
     }
+    LevelError rc = campaign_load_memory(text, len, path, out, diags);
+    free(text);
+    return rc;
+}
+
+LevelError campaign_load_memory(const char *text, size_t len, const char *display,
+                                Campaign **out, Diag *diags)
+{
+    *out = NULL;
     Diag local = {0};
     Campaign *cp = calloc(1, sizeof *cp);
-    if (!cp) {
-        free(text);
+    if (!cp)
         return LEVEL_ERR_NOMEM;
-    }
-    LCtx c = {.arena = &cp->arena, .diag = diags ? diags : &local, .file = path};
+    LCtx c = {.arena = &cp->arena, .diag = diags ? diags : &local, .file = display};
     size_t before = c.diag->errors;
-    if (read_json(&c, path, text, len)) {
+    if (read_json(&c, display, text, len)) {
         const cJSON *root = c.doc.root;
         if (!cJSON_IsObject(root)) {
             lerr(&c, root, "a campaign file must hold one object {...}");
@@ -866,31 +923,13 @@ LevelError campaign_load(const char *path, Campaign **out, Diag *diags)
                         chs[k].levels = string_list(&c, f, "levels", true);
                     k++;
                 }
-                /* A level appears once in the whole campaign. */
-                for (const cJSON *e = ch->child; e; e = e->next) {
-                    const cJSON *lvls = cJSON_IsObject(e) ? cJSON_GetObjectItemCaseSensitive(e, "levels") : NULL;
-                    for (const cJSON *x = cJSON_IsArray(lvls) ? lvls->child : NULL; x; x = x->next) {
-                        if (!cJSON_IsString(x))
-                            continue;
-                        bool earlier = false;
-                        for (const cJSON *e2 = ch->child; e2 && !earlier; e2 = e2->next) {
-                            const cJSON *l2 = cJSON_IsObject(e2) ? cJSON_GetObjectItemCaseSensitive(e2, "levels") : NULL;
-                            for (const cJSON *y = cJSON_IsArray(l2) ? l2->child : NULL; y && y != x; y = y->next)
-                                earlier = earlier || (cJSON_IsString(y) && strcmp(y->valuestring, x->valuestring) == 0);
-                            if (e2 == e)
-                                break;
-                        }
-                        if (earlier)
-                            lerr(&c, x, "level '%.64s' appears twice in the campaign", x->valuestring);
-                    }
-                }
+                campaign_check_duplicates(&c, ch);
                 cp->chapters = chs;
                 cp->chapter_count = (uint32_t)k;
             }
         }
     }
     json_doc_free(&c.doc);
-    free(text);
     bool failed = c.diag->errors > before || c.nomem;
     diag_free(&local);
     if (failed) {

@@ -114,6 +114,9 @@ LevelError level_load_memory(const char *text, size_t len, const char *display, 
 void level_free(Level *level);
 
 LevelError campaign_load(const char *path, Campaign **out, Diag *diags);
+/* The same from text in memory (display names the file in messages). */
+LevelError campaign_load_memory(const char *text, size_t len, const char *display,
+                                Campaign **out, Diag *diags);
 void campaign_free(Campaign *campaign);
 
 const char *level_mode_name(LevelMode mode);

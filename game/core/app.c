@@ -285,7 +285,12 @@ int app_init(App *app, const AppConfig *config)
     trace(app, "packs");
     const char *start = config->start_scene ? config->start_scene : "title";
     if (!app_push_scene(app, start, config->level)) {
-        fprintf(stderr, "frontiers: unknown scene '%s'\n", start);
+        /* A registered scene that refused to start has said why (a broken level or pack). */
+        if (scene_lookup(start))
+            fprintf(stderr, "frontiers: the %s screen cannot start%s%s\n", start,
+                    config->level ? " with level " : "", config->level ? config->level : "");
+        else
+            fprintf(stderr, "frontiers: unknown scene '%s'\n", start);
         return 2;
     }
     return 0;

@@ -66,6 +66,10 @@ UtilError util_read_file(const char *path, size_t max_bytes, char **out, size_t 
     *out = NULL;
     if (len)
         *len = 0;
+    /* Only regular files: opening a FIFO (or a device) for reading can block forever or never
+     * end, and a pack is untrusted. Checked before the open, which is what would block. */
+    if (plat_kind(path) != PLAT_FILE)
+        return UTIL_ERR_OPEN;
     FILE *f = plat_fopen(path, "rb");
     if (!f)
         return UTIL_ERR_OPEN;
@@ -212,6 +216,21 @@ uint32_t utf8_next(const char **s)
     return c;
 }
 
+uint32_t utf8_next_bounded(const char **s, const char *end)
+{
+    const unsigned char *p = (const unsigned char *)*s;
+    if ((const char *)p >= end)
+        return 0;
+    unsigned char c = p[0];
+    size_t need = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+    if ((size_t)(end - (const char *)p) < need) {
+        /* A sequence cut off by the end of the buffer: never read past it. */
+        *s += 1;
+        return 0xFFFD;
+    }
+    return utf8_next(s);
+}
+
 bool utf8_valid(const char *s, size_t len)
 {
     const char *end = s + len;
@@ -219,7 +238,7 @@ bool utf8_valid(const char *s, size_t len)
         const char *before = s;
         if (*s == '\0')
             return false;
-        uint32_t c = utf8_next(&s);
+        uint32_t c = utf8_next_bounded(&s, end);
         if (c == 0xFFFD && !(s - before == 3 && (unsigned char)before[0] == 0xEF))
             return false;
         if (s > end)

@@ -53,6 +53,9 @@ bool util_mkdirs(const char *path);
 /* Decodes one UTF-8 code point at *s and advances *s; returns 0xFFFD for an invalid sequence
  * (consuming one byte) and 0 at the end of the string. */
 uint32_t utf8_next(const char **s);
+/* The same for a buffer that need not end in NUL: never reads at or past end (returns 0 there,
+ * and 0xFFFD for a sequence the end cuts off). */
+uint32_t utf8_next_bounded(const char **s, const char *end);
 /* True when the whole string is valid UTF-8. */
 bool utf8_valid(const char *s, size_t len);
 /* Number of code points. */

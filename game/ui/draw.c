@@ -1,14 +1,107 @@
-/* Shape drawing with SDL_RenderGeometry; every buffer is on the stack. */
+/* Shape drawing: rectangles cut into pixel runs (see Spans below) and a few small triangles;
+ * every buffer is on the stack. */
 #include "ui/draw.h"
 
 #include <math.h>
 
-#define ARC_STEPS 8
 #define PI_F 3.14159265f
 
 static SDL_Vertex vtx(float x, float y, SDL_Color c)
 {
     return (SDL_Vertex){{x, y}, c, {0, 0}};
+}
+
+/* Why spans: SDL's software renderer (the one the game falls back to, and the one headless runs
+ * use) fills a blended triangle by allocating, clearing and blitting a temporary surface the size
+ * of its bounding box, so a translucent fan or a full-screen gradient cost milliseconds and
+ * thousands of allocations per frame. Shapes are therefore cut into horizontal runs of pixels
+ * (axis-aligned rectangles, merged across rows where they line up) and filled with
+ * SDL_RenderFillRects, which blends in place on every renderer. Opaque colours are drawn with no
+ * blending, the fastest path. */
+/* SDL copies the rectangles of one SDL_RenderFillRects call on the stack when they take fewer
+ * than 128 bytes (SDL_small_alloc) and on the heap otherwise: batches of 7 never allocate. */
+#define SPAN_BATCH 7
+
+typedef struct Spans {
+    SDL_Renderer *r;
+    SDL_FRect rects[SPAN_BATCH];
+    int n;
+    /* Rows being merged: up to two runs [x, x + w) that started at row y and are h rows tall. */
+    SDL_Rect pend[2];
+    int npend;
+} Spans;
+
+static void spans_begin(Spans *s, SDL_Renderer *r, SDL_Color c)
+{
+    s->r = r;
+    s->n = 0;
+    s->npend = 0;
+    SDL_SetRenderDrawBlendMode(r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+}
+
+static void spans_flush(Spans *s)
+{
+    if (s->n > 0)
+        SDL_RenderFillRectsF(s->r, s->rects, s->n);
+    s->n = 0;
+}
+
+static void spans_add(Spans *s, SDL_Rect rect)
+{
+    if (rect.w <= 0 || rect.h <= 0)
+        return;
+    if (s->n == SPAN_BATCH)
+        spans_flush(s);
+    s->rects[s->n++] = (SDL_FRect){(float)rect.x, (float)rect.y, (float)rect.w, (float)rect.h};
+}
+
+static void spans_settle(Spans *s)
+{
+    for (int i = 0; i < s->npend; i++)
+        spans_add(s, s->pend[i]);
+    s->npend = 0;
+}
+
+/* One pixel row holding n (1 or 2) runs [x0[i], x1[i]); merged with the rows above when the
+ * runs are the same. */
+static void spans_row(Spans *s, int y, int n, const int *x0, const int *x1)
+{
+    int k = 0;
+    SDL_Rect row[2];
+    for (int i = 0; i < n; i++)
+        if (x1[i] > x0[i])
+            row[k++] = (SDL_Rect){x0[i], y, x1[i] - x0[i], 1};
+    bool same = k == s->npend && k > 0 && s->pend[0].y + s->pend[0].h == y;
+    for (int i = 0; same && i < k; i++)
+        same = s->pend[i].x == row[i].x && s->pend[i].w == row[i].w;
+    if (same) {
+        for (int i = 0; i < k; i++)
+            s->pend[i].h++;
+        return;
+    }
+    spans_settle(s);
+    for (int i = 0; i < k; i++)
+        s->pend[i] = row[i];
+    s->npend = k;
+}
+
+static void spans_end(Spans *s)
+{
+    spans_settle(s);
+    spans_flush(s);
+    SDL_SetRenderDrawBlendMode(s->r, SDL_BLENDMODE_BLEND);
+}
+
+/* Triangles for the small shapes (stars, arrows): opaque ones without blending, which SDL's
+ * software renderer fills in place. */
+static void geometry(SDL_Renderer *r, const SDL_Vertex *v, int nv, const int *idx, int ni, SDL_Color c)
+{
+    if (c.a == 255)
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    SDL_RenderGeometry(r, NULL, v, nv, idx, ni);
+    if (c.a == 255)
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
 }
 
 void draw_rect(SDL_Renderer *r, SDL_Rect rect, SDL_Color c)
@@ -18,70 +111,108 @@ void draw_rect(SDL_Renderer *r, SDL_Rect rect, SDL_Color c)
     SDL_RenderFillRect(r, &rect);
 }
 
-/* Outline points of a rounded rectangle, clockwise from the top-left arc. */
-static int rounded_points(SDL_FPoint *pts, float x, float y, float w, float h, float rad)
+static int clamp_radius(int rad, int w, int h)
 {
     if (rad * 2 > w) rad = w / 2;
     if (rad * 2 > h) rad = h / 2;
-    if (rad < 0) rad = 0;
-    const float cx[4] = {x + rad, x + w - rad, x + w - rad, x + rad};
-    const float cy[4] = {y + rad, y + rad, y + h - rad, y + h - rad};
-    int n = 0;
-    for (int corner = 0; corner < 4; corner++) {
-        float start = PI_F + corner * (PI_F / 2);
-        for (int i = 0; i <= ARC_STEPS; i++) {
-            float a = start + (PI_F / 2) * i / ARC_STEPS;
-            pts[n++] = (SDL_FPoint){cx[corner] + cosf(a) * rad, cy[corner] + sinf(a) * rad};
-        }
-    }
-    return n;
+    return rad < 0 ? 0 : rad;
+}
+
+/* How far row i (0 at the top) of a w x h rounded rectangle of radius rad is inset at each side. */
+static int rounded_inset(int i, int h, int rad)
+{
+    float dy;
+    if (i < rad)
+        dy = (float)rad - (float)i - 0.5f;
+    else if (i >= h - rad)
+        dy = (float)(i - (h - rad)) + 0.5f;
+    else
+        return 0;
+    float rf = (float)rad;
+    float d = rf * rf - dy * dy;
+    return (int)(rf - (d > 0 ? sqrtf(d) : 0.0f) + 0.5f);
 }
 
 void draw_rounded(SDL_Renderer *r, SDL_Rect rect, int radius, SDL_Color c)
 {
     if (rect.w <= 0 || rect.h <= 0)
         return;
-    if (radius <= 0) {
+    int rad = clamp_radius(radius, rect.w, rect.h);
+    if (rad <= 0) {
         draw_rect(r, rect, c);
         return;
     }
-    SDL_FPoint pts[4 * (ARC_STEPS + 1)];
-    int n = rounded_points(pts, (float)rect.x, (float)rect.y, (float)rect.w, (float)rect.h, (float)radius);
-    SDL_Vertex v[4 * (ARC_STEPS + 1) + 1];
-    int idx[3 * 4 * (ARC_STEPS + 1)];
-    v[0] = vtx(rect.x + rect.w / 2.0f, rect.y + rect.h / 2.0f, c);
-    for (int i = 0; i < n; i++)
-        v[i + 1] = vtx(pts[i].x, pts[i].y, c);
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-        idx[k++] = 0;
-        idx[k++] = 1 + i;
-        idx[k++] = 1 + (i + 1) % n;
+    Spans s;
+    spans_begin(&s, r, c);
+    for (int i = 0; i < rect.h; i++) {
+        if (i == rad && rect.h - 2 * rad > 0) {
+            /* The straight middle in one rectangle. */
+            spans_settle(&s);
+            spans_add(&s, (SDL_Rect){rect.x, rect.y + rad, rect.w, rect.h - 2 * rad});
+            i = rect.h - rad - 1;
+            continue;
+        }
+        int in = rounded_inset(i, rect.h, rad);
+        int x0 = rect.x + in, x1 = rect.x + rect.w - in;
+        spans_row(&s, rect.y + i, 1, &x0, &x1);
     }
-    SDL_RenderGeometry(r, NULL, v, n + 1, idx, k);
+    spans_end(&s);
 }
 
 void draw_rounded_outline(SDL_Renderer *r, SDL_Rect rect, int radius, int thickness, SDL_Color c)
 {
     if (rect.w <= 0 || rect.h <= 0 || thickness <= 0)
         return;
-    SDL_FPoint outer[4 * (ARC_STEPS + 1)], inner[4 * (ARC_STEPS + 1)];
-    float t = (float)thickness;
-    int n = rounded_points(outer, (float)rect.x, (float)rect.y, (float)rect.w, (float)rect.h, (float)radius);
-    rounded_points(inner, rect.x + t, rect.y + t, rect.w - 2 * t, rect.h - 2 * t, radius - t > 0 ? radius - t : 0);
-    SDL_Vertex v[8 * (ARC_STEPS + 1)];
-    int idx[6 * 4 * (ARC_STEPS + 1)];
-    for (int i = 0; i < n; i++) {
-        v[2 * i] = vtx(outer[i].x, outer[i].y, c);
-        v[2 * i + 1] = vtx(inner[i].x, inner[i].y, c);
+    int t = thickness;
+    int rad = clamp_radius(radius, rect.w, rect.h);
+    int iw = rect.w - 2 * t, ih = rect.h - 2 * t;
+    int irad = iw > 0 && ih > 0 ? clamp_radius(radius - t, iw, ih) : 0;
+    Spans s;
+    spans_begin(&s, r, c);
+    for (int i = 0; i < rect.h; i++) {
+        int in = rounded_inset(i, rect.h, rad);
+        int x0[2] = {rect.x + in, 0}, x1[2] = {rect.x + rect.w - in, 0};
+        int j = i - t;
+        if (iw > 0 && ih > 0 && j >= 0 && j < ih) {
+            int iin = rounded_inset(j, ih, irad);
+            x1[1] = x1[0];
+            x1[0] = rect.x + t + iin;
+            x0[1] = rect.x + t + iw - iin;
+            spans_row(&s, rect.y + i, 2, x0, x1);
+        } else {
+            spans_row(&s, rect.y + i, 1, x0, x1);
+        }
     }
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-        int a = 2 * i, b = 2 * ((i + 1) % n);
-        idx[k++] = a; idx[k++] = a + 1; idx[k++] = b;
-        idx[k++] = b; idx[k++] = a + 1; idx[k++] = b + 1;
+    spans_end(&s);
+}
+
+/* One shadow layer: the rounded rectangle `layer` minus the rounded rectangle `card` drawn over
+ * it, so no pixel is blended twice and the hidden middle costs nothing. */
+static void shadow_layer(SDL_Renderer *r, SDL_Rect layer, int lrad, SDL_Rect card, int crad, SDL_Color c)
+{
+    if (layer.w <= 0 || layer.h <= 0)
+        return;
+    lrad = clamp_radius(lrad, layer.w, layer.h);
+    crad = clamp_radius(crad, card.w, card.h);
+    Spans s;
+    spans_begin(&s, r, c);
+    for (int i = 0; i < layer.h; i++) {
+        int y = layer.y + i;
+        int in = rounded_inset(i, layer.h, lrad);
+        int x0[2] = {layer.x + in, 0}, x1[2] = {layer.x + layer.w - in, 0};
+        int j = y - card.y;
+        if (card.w > 0 && j >= 0 && j < card.h) {
+            int cin = rounded_inset(j, card.h, crad);
+            int h0 = card.x + cin, h1 = card.x + card.w - cin;
+            x1[1] = x1[0];
+            x0[1] = h1 > x0[0] ? h1 : x0[0];
+            x1[0] = h0 < x1[1] ? h0 : x1[1];
+            spans_row(&s, y, 2, x0, x1);
+        } else {
+            spans_row(&s, y, 1, x0, x1);
+        }
     }
-    SDL_RenderGeometry(r, NULL, v, 2 * n, idx, k);
+    spans_end(&s);
 }
 
 void draw_shadow(SDL_Renderer *r, SDL_Rect rect, int radius, int drop, SDL_Color c)
@@ -91,64 +222,125 @@ void draw_shadow(SDL_Renderer *r, SDL_Rect rect, int radius, int drop, SDL_Color
         SDL_Rect s = {rect.x - i * drop / 3, rect.y + drop - i * drop / 4, rect.w + 2 * i * drop / 3, rect.h + i * drop / 2};
         SDL_Color cc = c;
         cc.a = (Uint8)(c.a / (i + 1));
-        draw_rounded(r, s, radius + i * drop / 3, cc);
+        shadow_layer(r, s, radius + i * drop / 3, rect, radius, cc);
     }
+}
+
+static Uint8 lerp8(Uint8 a, Uint8 b, float f)
+{
+    return (Uint8)((float)a + ((float)b - (float)a) * f + 0.5f);
 }
 
 void draw_gradient_v(SDL_Renderer *r, SDL_Rect rect, SDL_Color top, SDL_Color bottom)
 {
-    SDL_Vertex v[4] = {
-        vtx((float)rect.x, (float)rect.y, top), vtx((float)(rect.x + rect.w), (float)rect.y, top),
-        vtx((float)(rect.x + rect.w), (float)(rect.y + rect.h), bottom), vtx((float)rect.x, (float)(rect.y + rect.h), bottom)};
-    int idx[6] = {0, 1, 2, 0, 2, 3};
-    SDL_RenderGeometry(r, NULL, v, 4, idx, 6);
+    if (rect.w <= 0 || rect.h <= 0)
+        return;
+    /* Bands of rows that round to the same colour: as smooth as per-pixel interpolation at
+     * 8 bits a channel, in a few dozen fills. */
+    bool opaque = top.a == 255 && bottom.a == 255;
+    SDL_SetRenderDrawBlendMode(r, opaque ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    int band = 0;
+    SDL_Color bc = top;
+    for (int i = 0; i <= rect.h; i++) {
+        SDL_Color c = bc;
+        if (i < rect.h) {
+            float f = rect.h > 1 ? (float)i / (float)(rect.h - 1) : 0.0f;
+            c = (SDL_Color){lerp8(top.r, bottom.r, f), lerp8(top.g, bottom.g, f), lerp8(top.b, bottom.b, f),
+                            lerp8(top.a, bottom.a, f)};
+        }
+        if (i == rect.h || (i > band && (c.r != bc.r || c.g != bc.g || c.b != bc.b || c.a != bc.a))) {
+            SDL_SetRenderDrawColor(r, bc.r, bc.g, bc.b, bc.a);
+            SDL_RenderFillRect(r, &(SDL_Rect){rect.x, rect.y + band, rect.w, i - band});
+            band = i;
+        }
+        bc = c;
+    }
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+}
+
+/* Rows of a disc (and of the hole in it when inner > 0). */
+static void disc(SDL_Renderer *r, float cx, float cy, float radius, float inner, SDL_Color c)
+{
+    if (!(radius > 0) || !isfinite(cx) || !isfinite(cy) || radius > 1e5f)
+        return;
+    Spans s;
+    spans_begin(&s, r, c);
+    int y0 = (int)floorf(cy - radius), y1 = (int)ceilf(cy + radius);
+    for (int y = y0; y < y1; y++) {
+        float dy = (float)y + 0.5f - cy;
+        if (dy * dy >= radius * radius)
+            continue;
+        float half = sqrtf(radius * radius - dy * dy);
+        int x0[2] = {(int)lroundf(cx - half), 0}, x1[2] = {(int)lroundf(cx + half), 0};
+        if (inner > 0 && dy * dy < inner * inner) {
+            float ih = sqrtf(inner * inner - dy * dy);
+            x1[1] = x1[0];
+            x1[0] = (int)lroundf(cx - ih);
+            x0[1] = (int)lroundf(cx + ih);
+            spans_row(&s, y, 2, x0, x1);
+        } else {
+            spans_row(&s, y, 1, x0, x1);
+        }
+    }
+    spans_end(&s);
 }
 
 void draw_circle(SDL_Renderer *r, float cx, float cy, float radius, SDL_Color c)
 {
-    enum { N = 40 };
-    SDL_Vertex v[N + 1];
-    int idx[3 * N];
-    v[0] = vtx(cx, cy, c);
-    for (int i = 0; i < N; i++) {
-        float a = 2 * PI_F * i / N;
-        v[i + 1] = vtx(cx + cosf(a) * radius, cy + sinf(a) * radius, c);
-        idx[3 * i] = 0;
-        idx[3 * i + 1] = 1 + i;
-        idx[3 * i + 2] = 1 + (i + 1) % N;
-    }
-    SDL_RenderGeometry(r, NULL, v, N + 1, idx, 3 * N);
+    disc(r, cx, cy, radius, 0, c);
 }
 
 void draw_ring(SDL_Renderer *r, float cx, float cy, float radius, float thickness, SDL_Color c)
 {
-    enum { N = 40 };
-    SDL_Vertex v[2 * N];
-    int idx[6 * N];
-    for (int i = 0; i < N; i++) {
-        float a = 2 * PI_F * i / N;
-        v[2 * i] = vtx(cx + cosf(a) * radius, cy + sinf(a) * radius, c);
-        v[2 * i + 1] = vtx(cx + cosf(a) * (radius - thickness), cy + sinf(a) * (radius - thickness), c);
-    }
-    int k = 0;
-    for (int i = 0; i < N; i++) {
-        int a = 2 * i, b = 2 * ((i + 1) % N);
-        idx[k++] = a; idx[k++] = a + 1; idx[k++] = b;
-        idx[k++] = b; idx[k++] = a + 1; idx[k++] = b + 1;
-    }
-    SDL_RenderGeometry(r, NULL, v, 2 * N, idx, k);
+    disc(r, cx, cy, radius, radius - thickness, c);
 }
 
 void draw_line(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width, SDL_Color c)
 {
     float dx = x1 - x0, dy = y1 - y0;
     float len = sqrtf(dx * dx + dy * dy);
-    if (len <= 0)
+    if (!(len > 0) || !(width > 0) || len > 1e5f)
         return;
-    float nx = -dy / len * width / 2, ny = dx / len * width / 2;
-    SDL_Vertex v[4] = {vtx(x0 + nx, y0 + ny, c), vtx(x1 + nx, y1 + ny, c), vtx(x1 - nx, y1 - ny, c), vtx(x0 - nx, y0 - ny, c)};
-    int idx[6] = {0, 1, 2, 0, 2, 3};
-    SDL_RenderGeometry(r, NULL, v, 4, idx, 6);
+    /* Runs along the major axis: each column (or row) covers the line's thickness measured
+     * across it (width * len / major), and neighbours at the same height merge. */
+    bool xmajor = fabsf(dx) >= fabsf(dy);
+    if (!xmajor) {
+        float t;
+        t = x0; x0 = y0; y0 = t;
+        t = x1; x1 = y1; y1 = t;
+        t = dx; dx = dy; dy = t;
+    }
+    if (dx < 0) {
+        float t;
+        t = x0; x0 = x1; x1 = t;
+        t = y0; y0 = y1; y1 = t;
+        dx = -dx;
+        dy = -dy;
+    }
+    float across = width * len / dx;
+    int a0 = (int)lroundf(x0), a1 = (int)lroundf(x1);
+    if (a1 == a0)
+        a1 = a0 + 1;
+    Spans s;
+    spans_begin(&s, r, c);
+    SDL_Rect run = {0, 0, 0, 0};
+    for (int a = a0; a < a1; a++) {
+        float f = ((float)a + 0.5f - x0) / dx;
+        float mid = y0 + dy * (f < 0 ? 0 : f > 1 ? 1 : f);
+        int b0 = (int)lroundf(mid - across / 2), b1 = (int)lroundf(mid + across / 2);
+        if (b1 <= b0)
+            b1 = b0 + 1;
+        if (run.w > 0 && run.y == b0 && run.h == b1 - b0 && run.x + run.w == a) {
+            run.w++;
+            continue;
+        }
+        if (run.w > 0)
+            spans_add(&s, xmajor ? run : (SDL_Rect){run.y, run.x, run.h, run.w});
+        run = (SDL_Rect){a, b0, 1, b1 - b0};
+    }
+    if (run.w > 0)
+        spans_add(&s, xmajor ? run : (SDL_Rect){run.y, run.x, run.h, run.w});
+    spans_end(&s);
 }
 
 void draw_tick(SDL_Renderer *r, float cx, float cy, float s, SDL_Color c)
@@ -183,7 +375,7 @@ void draw_star(SDL_Renderer *r, float cx, float cy, float radius, bool filled, S
             idx[3 * i + 1] = 1 + i;
             idx[3 * i + 2] = 1 + (i + 1) % 10;
         }
-        SDL_RenderGeometry(r, NULL, v, 11, idx, 30);
+        geometry(r, v, 11, idx, 30, c);
     } else {
         float w = radius * 0.14f;
         for (int i = 0; i < 10; i++)
@@ -205,7 +397,7 @@ void draw_arrow(SDL_Renderer *r, float cx, float cy, float s, int dir, SDL_Color
     float d = (float)dir;
     SDL_Vertex v[3] = {vtx(cx + d * s * 0.4f, cy, c), vtx(cx - d * s * 0.3f, cy - s * 0.4f, c), vtx(cx - d * s * 0.3f, cy + s * 0.4f, c)};
     int idx[3] = {0, 1, 2};
-    SDL_RenderGeometry(r, NULL, v, 3, idx, 3);
+    geometry(r, v, 3, idx, 3, c);
 }
 
 void draw_focus_ring(SDL_Renderer *r, SDL_Rect rect, int radius, int unit, SDL_Color c)

@@ -1,6 +1,7 @@
 /* Drawing helpers on SDL_Renderer: rounded rectangles, outlines, circles, soft shadows,
  * gradients and simple shapes (tick, cross, star, lock) used as non-colour signals.
- * Geometry goes through SDL_RenderGeometry with no allocation. */
+ * Shapes are filled as runs of pixels (SDL_RenderFillRects) with no allocation, which is also
+ * what SDL's software renderer does fastest. */
 #ifndef FRONTIERS_DRAW_H
 #define FRONTIERS_DRAW_H
 
@@ -11,7 +12,8 @@ void draw_rect(SDL_Renderer *r, SDL_Rect rect, SDL_Color c);
 void draw_rounded(SDL_Renderer *r, SDL_Rect rect, int radius, SDL_Color c);
 /* An outline of the given thickness inside the rectangle. */
 void draw_rounded_outline(SDL_Renderer *r, SDL_Rect rect, int radius, int thickness, SDL_Color c);
-/* A soft shadow under a rounded rectangle, offset down by `drop`. */
+/* A soft shadow under a rounded rectangle, offset down by `drop`. Only what shows around the
+ * rectangle is drawn: draw the rectangle itself over it. */
 void draw_shadow(SDL_Renderer *r, SDL_Rect rect, int radius, int drop, SDL_Color c);
 void draw_gradient_v(SDL_Renderer *r, SDL_Rect rect, SDL_Color top, SDL_Color bottom);
 void draw_circle(SDL_Renderer *r, float cx, float cy, float radius, SDL_Color c);
