@@ -469,17 +469,12 @@ void app_draw(App *app)
 
 /* --- SDL events to abstract actions ------------------------------------------------------ */
 
-static int buzzer_team_for_key(SDL_Keycode key, int *button)
+int app_buzzer_team_for_key(const App *app, SDL_Keycode key, int *button)
 {
-    /* Team key sets (README: classroom): 1-4, 7-0, Q-R, U-P, A-F, J-;, Z-V, M-/. */
-    static const SDL_Keycode sets[8][4] = {
-        {SDLK_1, SDLK_2, SDLK_3, SDLK_4}, {SDLK_7, SDLK_8, SDLK_9, SDLK_0},
-        {SDLK_q, SDLK_w, SDLK_e, SDLK_r}, {SDLK_u, SDLK_i, SDLK_o, SDLK_p},
-        {SDLK_a, SDLK_s, SDLK_d, SDLK_f}, {SDLK_j, SDLK_k, SDLK_l, SDLK_SEMICOLON},
-        {SDLK_z, SDLK_x, SDLK_c, SDLK_v}, {SDLK_m, SDLK_COMMA, SDLK_PERIOD, SDLK_SLASH}};
-    for (int t = 0; t < 8; t++)
+    /* Team key sets from the settings (defaults 1-4, 7-0, Q-R, U-P, A-F, J-;, Z-V, M-/). */
+    for (int t = 0; t < SETTINGS_TEAMS; t++)
         for (int b = 0; b < 4; b++)
-            if (sets[t][b] == key) {
+            if (SDL_GetKeyFromName(app->settings.buzzer_keys[t][b]) == key) {
                 *button = b + 1;
                 return t;
             }
@@ -521,7 +516,7 @@ static int translate(App *app, const SDL_Event *e, Action *out, int max)
         a.device = INPUT_KEYBOARD;
         if (app->input.buzzer_mode && !e->key.repeat) {
             int button = 0;
-            int team = buzzer_team_for_key(k, &button);
+            int team = app_buzzer_team_for_key(app, k, &button);
             if (team >= 0) {
                 a.kind = ACTION_BUZZER;
                 a.team = team;

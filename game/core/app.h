@@ -117,6 +117,9 @@ void app_step(App *app, double dt);
 void app_draw(App *app);
 /* Dispatches one abstract action to the top scene and applies its outcome. */
 void app_dispatch(App *app, const Action *action);
+/* In buzzer mode: the team (0-7) whose key set holds key, and its button (1-4) in *button;
+ * -1 when no team's. The sets come from the settings (buzzer_keys). */
+int app_buzzer_team_for_key(const App *app, SDL_Keycode key, int *button);
 
 /* Adds a notice (copied) shown for `seconds` over every scene. */
 void app_notice(App *app, const char *message, double seconds);

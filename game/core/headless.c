@@ -68,6 +68,12 @@ static int pad_buzzer(const Action *a)
     return 0;
 }
 
+static int buzzer_key(const App *app, const Action *a)
+{
+    int button = 0;
+    return app_buzzer_team_for_key(app, (SDL_Keycode)a->key, &button);
+}
+
 int headless_replay(App *app, const Replay *rp, const char *shot_png)
 {
     size_t next = 0;
@@ -87,6 +93,12 @@ int headless_replay(App *app, const Replay *rp, const char *shot_png)
                 b.number = pad_buzzer(a);
                 b.kind = ACTION_BUZZER;
                 b.team = a->controller < 0 ? 0 : a->controller;
+                app_dispatch(app, &b);
+            } else if (app->input.buzzer_mode && a->kind == ACTION_KEY && buzzer_key(app, a) >= 0) {
+                /* As in play (app.c): in buzzer mode a key of a team's set is that team's buzzer. */
+                Action b = *a;
+                b.team = app_buzzer_team_for_key(app, (SDL_Keycode)a->key, &b.number);
+                b.kind = ACTION_BUZZER;
                 app_dispatch(app, &b);
             } else {
                 app_dispatch(app, a);

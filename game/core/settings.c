@@ -7,6 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+static const char *const DEFAULT_BUZZERS[SETTINGS_TEAMS][4] = {
+    {"1", "2", "3", "4"}, {"7", "8", "9", "0"}, {"Q", "W", "E", "R"}, {"U", "I", "O", "P"},
+    {"A", "S", "D", "F"}, {"J", "K", "L", ";"}, {"Z", "X", "C", "V"}, {"M", ",", ".", "/"}};
+
+static void default_buzzers(Settings *s, int team)
+{
+    for (int b = 0; b < 4; b++)
+        snprintf(s->buzzer_keys[team][b], SETTINGS_KEY_NAME, "%s", DEFAULT_BUZZERS[team][b]);
+}
+
 void settings_default(Settings *s)
 {
     memset(s, 0, sizeof *s);
@@ -14,6 +24,8 @@ void settings_default(Settings *s)
     s->volume = 70;
     s->retention = 0.9;
     s->new_per_day = 20;
+    for (int t = 0; t < SETTINGS_TEAMS; t++)
+        default_buzzers(s, t);
 }
 
 static int clamp_int(int v, int lo, int hi)
@@ -65,6 +77,20 @@ bool settings_parse(Settings *s, const char *json, size_t len)
         s->retention = r->valuedouble;
     get_int(root, "new_per_day", 0, 200, &s->new_per_day);
     get_string(root, "last_profile", s->last_profile, sizeof s->last_profile);
+    /* A team's set is taken whole or not at all: four distinct non-empty key names. */
+    const cJSON *teams = cJSON_GetObjectItemCaseSensitive(root, "buzzer_keys");
+    for (int t = 0; cJSON_IsArray(teams) && t < SETTINGS_TEAMS; t++) {
+        const cJSON *set = cJSON_GetArrayItem(teams, t);
+        bool ok = cJSON_IsArray(set) && cJSON_GetArraySize(set) == 4;
+        for (int b = 0; ok && b < 4; b++) {
+            const cJSON *k = cJSON_GetArrayItem(set, b);
+            ok = cJSON_IsString(k) && k->valuestring[0] && strlen(k->valuestring) < SETTINGS_KEY_NAME;
+            for (int c = 0; ok && c < b; c++)
+                ok = strcmp(cJSON_GetArrayItem(set, c)->valuestring, k->valuestring) != 0;
+        }
+        for (int b = 0; ok && b < 4; b++)
+            snprintf(s->buzzer_keys[t][b], SETTINGS_KEY_NAME, "%s", cJSON_GetArrayItem(set, b)->valuestring);
+    }
     cJSON_Delete(root);
     return true;
 }
@@ -83,6 +109,12 @@ char *settings_serialize(const Settings *s)
     cJSON_AddNumberToObject(root, "retention", s->retention);
     cJSON_AddNumberToObject(root, "new_per_day", s->new_per_day);
     cJSON_AddStringToObject(root, "last_profile", s->last_profile);
+    cJSON *teams = cJSON_AddArrayToObject(root, "buzzer_keys");
+    for (int t = 0; teams && t < SETTINGS_TEAMS; t++) {
+        const char *keys[4] = {s->buzzer_keys[t][0], s->buzzer_keys[t][1], s->buzzer_keys[t][2],
+                               s->buzzer_keys[t][3]};
+        cJSON_AddItemToArray(teams, cJSON_CreateStringArray(keys, 4));
+    }
     char *text = cJSON_Print(root);
     cJSON_Delete(root);
     return text;

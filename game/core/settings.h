@@ -7,6 +7,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#define SETTINGS_TEAMS 8
+#define SETTINGS_KEY_NAME 16
+
 typedef struct Settings {
     char lang[8];          /* "" = follow the system locale */
     bool fullscreen;
@@ -19,6 +22,10 @@ typedef struct Settings {
     double retention;      /* desired retention for reviews, 0.70-0.97 */
     int new_per_day;       /* new review items per day, 0-200 */
     char last_profile[64];
+    /* Classroom buzzers: for each of the 8 teams, the keys (SDL key names: "1", "Q", ";") of
+     * answers 1-4. settings.json "buzzer_keys": [["1","2","3","4"], ...]; teams not given, or
+     * given wrongly, keep the default sets 1-4, 7-0, Q-R, U-P, A-F, J-;, Z-V, M-/. */
+    char buzzer_keys[SETTINGS_TEAMS][4][SETTINGS_KEY_NAME];
 } Settings;
 
 void settings_default(Settings *s);

@@ -650,6 +650,14 @@ static void class_report(Scene *scene, App *app, cJSON *out)
     cJSON_AddStringToObject(out, "stage", STAGE_NAMES[s->stage]);
     cJSON_AddStringToObject(out, "level", s->level_count ? s->level_ids[s->level_sel] : "");
     cJSON_AddNumberToObject(out, "teams_joined", s->joined);
+    /* which buzzer each team joined with: "keys N" (key set N, from 1) or "pad N" (slot, from 1) */
+    cJSON *via = cJSON_AddArrayToObject(out, "joined_with");
+    for (int t = 0; via && t < s->joined; t++) {
+        char what[32];
+        snprintf(what, sizeof what, "%s %d", s->sources[t].device == INPUT_GAMEPAD ? "pad" : "keys",
+                 s->sources[t].slot + 1);
+        cJSON_AddItemToArray(via, cJSON_CreateString(what));
+    }
     cJSON_AddStringToObject(out, "scoring", s->scoring == CLASSROOM_SCORING_FAIR ? "fair" : "speed");
     cJSON_AddStringToObject(out, "answers", s->style == CLASSROOM_STYLE_BUZZ ? "buzz" : "all");
     cJSON_AddNumberToObject(out, "time_limit", class_time_choices[s->time_sel]);

@@ -64,6 +64,28 @@ static void settings_serialize_should_round_trip(void)
     free(text);
 }
 
+static void buzzer_keys_should_take_whole_valid_sets_and_round_trip(void)
+{
+    Settings s;
+    const char *json = "{\"buzzer_keys\": [[\"T\",\"Y\",\"G\",\"H\"], [\"7\",\"7\",\"9\",\"0\"],"
+                       " [\"Q\",\"W\",\"E\"], 5, [\"F1\",\"F2\",\"F3\",\"F4\"]]}";
+    CHECK(settings_parse(&s, json, strlen(json)));
+    CHECK_STR(s.buzzer_keys[0][0], "T");
+    CHECK_STR(s.buzzer_keys[0][3], "H");
+    CHECK_STR(s.buzzer_keys[1][1], "8");   /* a repeated key: the default set stays */
+    CHECK_STR(s.buzzer_keys[2][3], "R");   /* three keys: the default set stays */
+    CHECK_STR(s.buzzer_keys[3][0], "U");   /* not an array */
+    CHECK_STR(s.buzzer_keys[4][2], "F3");
+    CHECK_STR(s.buzzer_keys[7][3], "/");   /* not given */
+    char *text = settings_serialize(&s);
+    Settings back;
+    CHECK(text && settings_parse(&back, text, strlen(text)));
+    for (int t = 0; t < SETTINGS_TEAMS; t++)
+        for (int b = 0; b < 4; b++)
+            CHECK_STR(back.buzzer_keys[t][b], s.buzzer_keys[t][b]);
+    free(text);
+}
+
 int main(void)
 {
     RUN(settings_parse_should_keep_defaults_for_missing_fields);
@@ -71,5 +93,6 @@ int main(void)
     RUN(settings_parse_should_reject_unknown_language_and_wrong_types);
     RUN(settings_parse_should_report_text_that_is_not_json);
     RUN(settings_serialize_should_round_trip);
+    RUN(buzzer_keys_should_take_whole_valid_sets_and_round_trip);
     return CHECK_DONE();
 }
