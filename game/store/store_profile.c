@@ -279,8 +279,8 @@ StoreError store_profile_import(Store *store, const char *path, const char *as_n
     snprintf(report->name, sizeof report->name, "%s", name);
     StoreProfile existing;
     if (store_profile_find(store, name, &existing) == STORE_OK) {
-        cJSON_Delete(root);
         snprintf(store->detail, sizeof store->detail, "a profile named '%s' exists", name);
+        cJSON_Delete(root);
         return STORE_ERR_EXISTS;
     }
     if ((err = store_exec(store, "BEGIN IMMEDIATE")) != STORE_OK) {
