@@ -14,6 +14,13 @@
 #include <string.h>
 
 /* Team marks: a colour and a shape together (names say both: "Red Circles"). */
+/* A team's buzzer keys as the settings give them: "1 2 3 4". */
+static void key_set_label(const App *app, int team, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s %s %s %s", app->settings.buzzer_keys[team][0], app->settings.buzzer_keys[team][1],
+             app->settings.buzzer_keys[team][2], app->settings.buzzer_keys[team][3]);
+}
+
 static const Uint32 TEAM_RGB[CLASSROOM_MAX_TEAMS] = {0xB3261E, 0x0B5CAD, 0x8A5A00, 0x1B7F4C,
                                                      0x6B3FA0, 0x0E6E78, 0xB8440C, 0x333A44};
 /* Answer tiles 1-4, like Kahoot's coloured shapes: triangle, diamond, circle, square. */
@@ -271,7 +278,18 @@ static void draw_setup(ClassScene *s, App *app)
     }
     /* How to join, and the teacher's keys. */
     y += th->unit * 3;
-    text(app, app_tr(app, "classroom.join_keys"), TEXT_BODY, px(app, 25), colw, 4, TEXT_LEFT, m, y, th->ink);
+    char sets[400] = "";
+    for (int t = 0; t < SETTINGS_TEAMS; t++) {
+        char one[80];
+        key_set_label(app, t, one, sizeof one);
+        size_t n = strlen(sets);
+        snprintf(sets + n, sizeof sets - n, "%s%s", t ? " \xC2\xB7 " : "", one);
+    }
+    char join[600];
+    const char *jn[] = {"keys"};
+    const char *jv[] = {sets};
+    i18n_format(join, sizeof join, app_tr(app, "classroom.join_keys"), jn, jv, 1);
+    text(app, join, TEXT_BODY, px(app, 25), colw, 4, TEXT_LEFT, m, y, th->ink);
 
     /* Teams */
     int tx = app->width * 55 / 100, tw = app->width - tx - m;
@@ -309,8 +327,7 @@ static void draw_setup(ClassScene *s, App *app)
             if (s->sources[i].device == INPUT_GAMEPAD)
                 snprintf(src, sizeof src, "%s %d", app_tr(app, "classroom.controller"), s->sources[i].slot + 1);
             else
-                snprintf(src, sizeof src, "%s", app_tr(app, (const char *[]){"classroom.keys.1", "classroom.keys.2", "classroom.keys.3",
-                    "classroom.keys.4", "classroom.keys.5", "classroom.keys.6", "classroom.keys.7", "classroom.keys.8"}[s->sources[i].slot & 7]));
+                key_set_label(app, s->sources[i].slot & 7, src, sizeof src);
             const TextBlock *sb = text(app, src, TEXT_BODY, px(app, 30), 0, 1, TEXT_RIGHT, r.x + r.w - th->unit * 2,
                                        r.y + (r.h - px(app, 30) * 5 / 4) / 2, th->ink_soft);
             int nw = r.w - r.h - sb->w - th->unit * 6;
