@@ -840,12 +840,13 @@ int mapview_hit_river(const MapView *mv, int x, int y, double tolerance)
     return best;
 }
 
-bool mapview_anchor_region(const MapView *mv, int region, int *x, int *y)
+/* The on-screen anchor of items[idx - first], when idx is one of this map's count items. */
+static bool item_anchor(const MapView *mv, const MapItem *items, uint32_t first, uint32_t count, int idx,
+                        int *x, int *y)
 {
-    const PackMap *m = &mv->pack->maps[mv->map];
-    if (region < (int)m->region_first || region >= (int)(m->region_first + m->region_count))
+    if (idx < (int)first || idx >= (int)(first + count))
         return false;
-    const MapItem *it = &mv->regions[region - (int)m->region_first];
+    const MapItem *it = &items[idx - (int)first];
     float fx, fy;
     if (!feature_anchor(mv, it->file, it->feature, &fx, &fy))
         return false;
@@ -854,16 +855,14 @@ bool mapview_anchor_region(const MapView *mv, int region, int *x, int *y)
     return true;
 }
 
+bool mapview_anchor_region(const MapView *mv, int region, int *x, int *y)
+{
+    const PackMap *m = &mv->pack->maps[mv->map];
+    return item_anchor(mv, mv->regions, m->region_first, m->region_count, region, x, y);
+}
+
 bool mapview_anchor_river(const MapView *mv, int river, int *x, int *y)
 {
     const PackMap *m = &mv->pack->maps[mv->map];
-    if (river < (int)m->river_first || river >= (int)(m->river_first + m->river_count))
-        return false;
-    const MapItem *it = &mv->rivers[river - (int)m->river_first];
-    float fx, fy;
-    if (!feature_anchor(mv, it->file, it->feature, &fx, &fy))
-        return false;
-    *x = (int)fx;
-    *y = (int)fy;
-    return true;
+    return item_anchor(mv, mv->rivers, m->river_first, m->river_count, river, x, y);
 }
