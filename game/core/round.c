@@ -156,3 +156,18 @@ char *app_first_level(const App *app, const char *prefix)
     free(dir);
     return best;
 }
+
+size_t app_review_due(App *app, GradeMode mode, StoreMemory *due, size_t max)
+{
+    size_t n = 0;
+    if (!app->store || !app->profile_id ||
+        store_review_due_list(app->store, app->profile_id, app_now(app), (int)mode, due, max, &n) != STORE_OK)
+        return 0;
+    return n;
+}
+
+const Pack *app_review_pack(App *app, const StoreMemory *due, const Pack *chosen)
+{
+    const Pack *p = app_pack(app, due->pack);
+    return p && (!chosen || p == chosen) ? p : NULL;
+}

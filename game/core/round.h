@@ -12,6 +12,7 @@
 #include "core/app.h"
 #include "rules/grade.h"
 #include "rules/summary.h"
+#include "store/store.h"
 
 /* Unix seconds: FRONTIERS_NOW when set (tests), else the clock. */
 int64_t app_now(const App *app);
@@ -38,6 +39,12 @@ SceneOutcome app_finish_round(App *app, const RoundSummary *summary);
  * summary in app->summary for the review scene (no level result is stored) and returns the
  * outcome that pops back to it. */
 SceneOutcome app_finish_review_part(App *app, const RoundSummary *summary);
+/* The current profile's items of mode due now, most overdue first (0 without a store or a
+ * profile), for a round opened with "review". */
+size_t app_review_due(App *app, GradeMode mode, StoreMemory *due, size_t max);
+/* The pack of a due item when it may join a review round whose pack is chosen (NULL: none yet):
+ * a review part deals from one pack. NULL when the pack is not loaded or is another one. */
+const Pack *app_review_pack(App *app, const StoreMemory *due, const Pack *chosen);
 
 /* The title of a source for "what was missed" lists: "Title — Author". */
 void app_source_label(const Pack *pack, PackRefs sources, char *out, size_t cap);

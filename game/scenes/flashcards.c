@@ -238,13 +238,10 @@ static void build_card(FlashScene *s, App *app)
 static void deal_review(FlashScene *s, App *app)
 {
     StoreMemory due[FLASHCARDS_MAX];
-    size_t n = 0;
-    if (!app->store || !app->profile_id ||
-        store_review_due_list(app->store, app->profile_id, app_now(app), GRADE_MODE_FLASHCARDS, due, FLASHCARDS_MAX, &n) != STORE_OK)
-        return;
+    size_t n = app_review_due(app, GRADE_MODE_FLASHCARDS, due, FLASHCARDS_MAX);
     for (size_t i = 0; i < n; i++) {
-        const Pack *p = app_pack(app, due[i].pack);
-        if (!p || (s->pack && p != s->pack))
+        const Pack *p = app_review_pack(app, &due[i], s->pack);
+        if (!p)
             continue;
         /* Ids are unique per kind only: a card last asked as a region comes back as one. */
         char kind[16] = "";

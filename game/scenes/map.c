@@ -252,13 +252,10 @@ static bool item_fits(MapScene *s, App *app, PackItemRef r)
 static void deal_review(MapScene *s, App *app)
 {
     StoreMemory due[MAX_Q];
-    size_t n = 0;
-    if (!app->store || !app->profile_id ||
-        store_review_due_list(app->store, app->profile_id, app_now(app), GRADE_MODE_MAP, due, MAX_Q, &n) != STORE_OK)
-        return;
+    size_t n = app_review_due(app, GRADE_MODE_MAP, due, MAX_Q);
     for (size_t i = 0; i < n; i++) {
-        const Pack *p = app_pack(app, due[i].pack);
-        if (!p || (s->pack && p != s->pack))
+        const Pack *p = app_review_pack(app, &due[i], s->pack);
+        if (!p)
             continue;
         const PackKind kinds[] = {PACK_KIND_REGION, PACK_KIND_RIVER};
         for (int k = 0; k < 2; k++) {

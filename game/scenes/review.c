@@ -100,13 +100,14 @@ static void count_due(ReviewScene *s, App *app)
     int64_t now = app_now(app);
     StoreMemory *list = malloc(REVIEW_LIST_MAX * sizeof *list);
     for (int p = 0; list && p < PART_COUNT; p++) {
-        size_t n = 0;
-        if (store_review_due_list(app->store, app->profile_id, now, (int)part_mode[p], list, REVIEW_LIST_MAX, &n) != STORE_OK)
-            continue;
-        /* Only what the mode's round can ask: one pack per part, as the rounds deal. */
+        size_t n = app_review_due(app, part_mode[p], list, REVIEW_LIST_MAX);
+        /* Only what the mode's round can ask: one pack per part, chosen as the rounds choose it. */
+        const Pack *chosen = NULL;
         for (size_t i = 0; i < n; i++) {
-            if (!app_pack(app, list[i].pack) || strcmp(list[i].pack, list[0].pack) != 0)
+            const Pack *pk = app_review_pack(app, &list[i], chosen);
+            if (!pk)
                 continue;
+            chosen = pk;
             s->due[p]++;
             if (list[i].card.state == FSRS_STATE_NEW)
                 s->fresh[p]++;

@@ -172,16 +172,12 @@ static bool card_for_id(const Pack *p, const char *id, TimelineCard *card)
  * is asked, and a single due item still makes a round. */
 static int deal_review(TimelineScene *s, App *app, TimelineCard *cards)
 {
-    if (!app->store || !app->profile_id)
-        return 0;
     StoreMemory due[TIMELINE_MAX_CARDS - 1];
-    size_t n = 0;
-    if (store_review_due_list(app->store, app->profile_id, app_now(app), GRADE_MODE_TIMELINE, due, TIMELINE_MAX_CARDS - 1, &n) != STORE_OK)
-        return 0;
+    size_t n = app_review_due(app, GRADE_MODE_TIMELINE, due, TIMELINE_MAX_CARDS - 1);
     int k = 1;
     for (size_t i = 0; i < n; i++) {
-        const Pack *p = app_pack(app, due[i].pack);
-        if (!p || (s->pack && p != s->pack))
+        const Pack *p = app_review_pack(app, &due[i], s->pack);
+        if (!p)
             continue;
         if (card_for_id(p, due[i].item, &cards[k])) {
             s->pack = p;
