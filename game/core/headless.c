@@ -78,7 +78,14 @@ int headless_replay(App *app, const Replay *rp, const char *shot_png)
 {
     size_t next = 0;
     long frame = 0;
+    bool interrupted = false;
     for (; frame <= rp->end_frame && !app->quit && app->depth > 0; frame++) {
+        /* SIGINT/SIGTERM become SDL_QUIT; nothing else reads events here, so look every
+         * 60 frames (what was answered is already committed). */
+        if (frame % 60 == 0 && SDL_QuitRequested()) {
+            interrupted = true;
+            break;
+        }
         while (next < rp->count && rp->events[next].frame == frame && !app->quit) {
             const Action *a = &rp->events[next].action;
             if (a->kind == ACTION_RESIZE) {
@@ -110,8 +117,12 @@ int headless_replay(App *app, const Replay *rp, const char *shot_png)
         app_draw(app);
     }
     int status = 0;
-    if (shot_png)
+    if (interrupted) {
+        fprintf(stderr, "frontiers: replay: stopped by a signal at frame %ld\n", frame);
+        status = 1;
+    } else if (shot_png) {
         status = save_png(app, shot_png);
+    }
     cJSON *out = cJSON_CreateObject();
     cJSON_AddNumberToObject(out, "frames", (double)frame);
     cJSON_AddBoolToObject(out, "quit", app->quit);
