@@ -1,5 +1,5 @@
 #!/bin/sh
-# Valgrind memcheck on a replay of each mode (timeline, flashcards, map) through the real binary:
+# Valgrind memcheck on a replay of each mode (timeline, flashcards, map, classroom) through the real binary:
 # no invalid read or write, no use of uninitialised values, and no definitely or indirectly lost
 # blocks. Library noise (Mesa, fontconfig, SDL's dummy drivers) is suppressed in
 # frontiers.supp, each suppression with the reason. Needs valgrind; takes a few minutes.
@@ -18,7 +18,7 @@ trap 'rm -rf "$work"' EXIT
 fail=0
 n=0
 # A profile first (the rounds store answers), then one replay per mode.
-for replay in new_profile timeline_won flashcards_classic map_find; do
+for replay in new_profile timeline_won flashcards_classic map_find classroom_buzz_fair; do
   n=$((n + 1))
   log="$work/$replay.log"
   valgrind --tool=memcheck --error-exitcode=99 --leak-check=full \
