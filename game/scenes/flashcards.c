@@ -14,6 +14,7 @@
 #include "ui/draw.h"
 #include "ui/mapview.h"
 #include "ui/text.h"
+#include "ui/notes.h"
 #include "ui/widgets.h"
 
 #include <cjson/cJSON.h>
@@ -59,6 +60,7 @@ typedef struct FlashScene {
     SDL_Rect card_rect;
     int right_count, answers_recorded;
     RoundSummary summary;
+    NotesPanel notes;     /* the card's note and sources, once its answer is shown */
     Rng rng;
 } FlashScene;
 
@@ -398,6 +400,8 @@ static SceneOutcome submit_typed(FlashScene *s, App *app)
 static SceneOutcome flash_action(Scene *scene, App *app, const Action *a)
 {
     FlashScene *s = (FlashScene *)scene;
+    if (notes_action(&s->notes, a))
+        return scene_stay();
     if (a->kind == ACTION_BACK || ui_back_hit(app, a))
         return scene_pop();
     if (s->phase == PHASE_FEEDBACK) {
@@ -444,13 +448,20 @@ static SceneOutcome flash_action(Scene *scene, App *app, const Action *a)
 static SceneOutcome flash_update(Scene *scene, App *app, double dt)
 {
     (void)app;
-    ((FlashScene *)scene)->t += dt;
+    FlashScene *s = (FlashScene *)scene;
+    s->t += dt;
+    /* Notes and sources once the answer is shown: the back of a classic card, the feedback
+     * of the others. */
+    bool shown = classic(s) ? s->phase == PHASE_BACK : s->phase == PHASE_FEEDBACK;
+    if (s->index < s->count)
+        notes_offer(&s->notes, shown, s->deck[s->index]);
     return scene_stay();
 }
 
 static void flash_draw(Scene *scene, App *app)
 {
     FlashScene *s = (FlashScene *)scene;
+    s->notes.link = (SDL_Rect){0, 0, 0, 0};   /* drawn again below when offered */
     const Theme *th = app->theme;
     ui_background(app, 0);
     TextOpts to = {.style = TEXT_H1, .wrap = app->width * 55 / 100, .max_lines = 1};
@@ -538,9 +549,12 @@ static void flash_draw(Scene *scene, App *app)
             }
             char src[360];
             snprintf(src, sizeof src, "%s: %s", app_tr(app, "timeline.source"), s->source);
-            TextOpts so = {.style = TEXT_SMALL, .size = th->size[TEXT_SMALL] * 85 / 100, .wrap = card.w - 2 * pad, .max_lines = 1};
+            int link_w = card.w == cw ? notes_link_draw(app, &s->notes, card.x + card.w - pad, card.y + card.h - pad - th->size[TEXT_SMALL]) : 0;
+            TextOpts so = {.style = TEXT_SMALL, .size = th->size[TEXT_SMALL] * 85 / 100, .wrap = card.w - 2 * pad - link_w - (link_w ? th->unit * 2 : 0), .max_lines = 1};
             ui_text_draw(app->text, src, &so, card.x + pad, card.y + card.h - pad - th->size[TEXT_SMALL], th->ink_soft);
         }
+        if (!classic(s) && s->phase == PHASE_FEEDBACK)
+            notes_link_draw(app, &s->notes, card.x + card.w - pad, card.y + card.h - pad - th->size[TEXT_SMALL]);
     }
 
     /* Below the card: grade buttons, the four choices, or the typed answer. */
@@ -600,6 +614,7 @@ static void flash_draw(Scene *scene, App *app)
         TextOpts mo = {.style = TEXT_H2, .align = TEXT_CENTER, .wrap = app->width - 2 * th->margin, .max_lines = 1};
         ui_text_draw(app->text, msg, &mo, app->width / 2, app->height - th->margin * 2 - th->size[TEXT_H2] / 2, ok ? th->right : th->wrong);
     }
+    notes_draw(app, &s->notes, s->pack);
 }
 
 static void flash_report(Scene *scene, App *app, cJSON *out)
@@ -615,6 +630,7 @@ static void flash_report(Scene *scene, App *app, cJSON *out)
     cJSON_AddNumberToObject(out, "right", s->right_count);
     cJSON_AddNumberToObject(out, "answers_recorded", s->answers_recorded);
     cJSON_AddStringToObject(out, "item", pack_item_id(s->pack, s->deck[s->index]));
+    cJSON_AddBoolToObject(out, "notes_open", s->notes.open);
 }
 
 const SceneVtable scene_flashcards = {

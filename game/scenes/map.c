@@ -15,6 +15,7 @@
 #include "ui/draw.h"
 #include "ui/mapview.h"
 #include "ui/text.h"
+#include "ui/notes.h"
 #include "ui/widgets.h"
 
 #include <cjson/cJSON.h>
@@ -83,6 +84,7 @@ typedef struct MapScene {
     bool sliding;
     int score, max_score, right_count, answers_recorded;
     RoundSummary summary;
+    NotesPanel notes;     /* the item's note and sources, once its answer is shown */
     Rng rng;
 } MapScene;
 
@@ -763,6 +765,8 @@ static int slider_year_at(const MapScene *s, int x)
 static SceneOutcome map_action(Scene *scene, App *app, const Action *a)
 {
     MapScene *s = (MapScene *)scene;
+    if (notes_action(&s->notes, a))
+        return scene_stay();
     if (a->kind == ACTION_BACK && s->kind == MAPK_DRAG && s->placing >= 0) {
         s->placing = -1;   /* puts the name back */
         return scene_stay();
@@ -858,6 +862,9 @@ static SceneOutcome map_update(Scene *scene, App *app, double dt)
 {
     MapScene *s = (MapScene *)scene;
     s->t += dt;
+    /* Notes and sources once a question's answer is shown (a drag round has many items). */
+    if (s->index < s->count)
+        notes_offer(&s->notes, s->answered && s->kind != MAPK_DRAG, s->items[s->index]);
     /* The right stick pans smoothly (the left one moves the focus like the d-pad). */
     MapView *mv = s->views[current_map(s) >= 0 && current_map(s) < MAX_VIEWS ? current_map(s) : 0];
     if (!mv || !SDL_WasInit(SDL_INIT_GAMECONTROLLER))
@@ -1024,6 +1031,7 @@ static SDL_Rect draw_legend(MapScene *s, App *app, int at_x, int at_y)
 static void map_draw(Scene *scene, App *app)
 {
     MapScene *s = (MapScene *)scene;
+    s->notes.link = (SDL_Rect){0, 0, 0, 0};   /* drawn again below when offered */
     const Theme *th = app->theme;
     int u = th->unit;
     ui_background(app, 0);
@@ -1276,7 +1284,11 @@ static void map_draw(Scene *scene, App *app)
             draw_tick(app->renderer, (float)(px + u * 1.5f), (float)(y + th->size[TEXT_BODY] * 0.7f), th->size[TEXT_BODY] * 1.1f, th->right);
         else
             draw_cross(app->renderer, (float)(px + u * 1.5f), (float)(y + th->size[TEXT_BODY] * 0.7f), th->size[TEXT_BODY] * 1.1f, th->wrong);
-        ui_text_draw(app->text, msg, &mo, px + u * 4, y, good ? th->right : th->wrong);
+        const TextBlock *mb = ui_text_draw(app->text, msg, &mo, px + u * 4, y, good ? th->right : th->wrong);
+        /* The link under the message when it fits above the hint bar. */
+        int ly = y + mb->h + u * 2;
+        if (ly + th->size[TEXT_SMALL] * 2 <= app->height - th->margin * 2)
+            notes_link_draw(app, &s->notes, px + panel_w, ly);
     }
     /* A name being dragged follows the pointer, above everything. */
     if (s->kind == MAPK_DRAG && s->dragging >= 0) {
@@ -1291,7 +1303,12 @@ static void map_draw(Scene *scene, App *app)
     const char *hints[] = {first_key, first, app_tr(app, "key.enter"), app_tr(app, "hint.choose"),
                            app_tr(app, "map.keys_zoom"), app_tr(app, "map.hint_zoom"),
                            app_tr(app, "map.keys_pan"), app_tr(app, "map.hint_pan")};
+    if (s->notes.offered) {   /* once answered, the notes key takes the place of panning's */
+        hints[6] = "N";
+        hints[7] = app_tr(app, "notes.link");
+    }
     ui_hints(app, hints, 4);
+    notes_draw(app, &s->notes, s->pack);
 }
 
 static void map_report(Scene *scene, App *app, cJSON *out)
@@ -1327,6 +1344,7 @@ static void map_report(Scene *scene, App *app, cJSON *out)
         cJSON_AddNumberToObject(out, "placing", s->placing);
     }
     (void)app;
+    cJSON_AddBoolToObject(out, "notes_open", s->notes.open);
 }
 
 const SceneVtable scene_map = {

@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "ui/draw.h"
 #include "ui/text.h"
+#include "ui/notes.h"
 #include "ui/widgets.h"
 
 #include <SDL_image.h>
@@ -58,6 +59,7 @@ typedef struct TimelineScene {
     int held;             /* order mode: position of the picked-up card, -1 none */
     bool browsing;        /* insert: looking at placed cards instead of choosing a gap */
     int detail;           /* card index shown in the detail panel, -1 none */
+    NotesPanel notes;     /* the detail card's note and sources */
     double t, feedback_t, question_t;
     TimelinePlacement last;
     int answers_recorded;
@@ -642,6 +644,8 @@ static bool line_view_action(TimelineScene *s, App *app, const Action *a)
 static SceneOutcome timeline_action(Scene *scene, App *app, const Action *a)
 {
     TimelineScene *s = (TimelineScene *)scene;
+    if (notes_action(&s->notes, a))
+        return scene_stay();
     if (s->detail >= 0)
         return detail_action(s, a);
     if (a->kind == ACTION_BACK || ui_back_hit(app, a))
@@ -664,6 +668,10 @@ static SceneOutcome timeline_update(Scene *scene, App *app, double dt)
     TimelineScene *s = (TimelineScene *)scene;
     s->t += dt;
     s->frame_dt = dt;
+    if (s->detail >= 0)
+        notes_offer(&s->notes, true, s->tl.cards[s->detail].ref);
+    else
+        notes_offer(&s->notes, false, (PackItemRef){PACK_KIND_COUNT, 0});
     if (s->phase == PHASE_FEEDBACK) {
         double wait = s->last.correct ? 0.9 : 1.8;
         if (s->t - s->feedback_t >= wait) {
@@ -1179,7 +1187,9 @@ static void draw_detail(TimelineScene *s, App *app)
     ui_text_draw(app->text, ct->summary, &sumo, box.x + pad, y, th->ink);
     char src[360];
     snprintf(src, sizeof src, "%s: %s", app_tr(app, "timeline.source"), ct->source);
-    TextOpts sro = {.style = TEXT_SMALL, .wrap = w - 2 * pad, .max_lines = 2};
+    s->notes.link = (SDL_Rect){0, 0, 0, 0};
+    int link_w = notes_link_draw(app, &s->notes, box.x + box.w - pad, box.y + box.h - pad - src_h / 2);
+    TextOpts sro = {.style = TEXT_SMALL, .wrap = w - 2 * pad - (link_w ? link_w + th->unit * 2 : 0), .max_lines = 2};
     ui_text_draw(app->text, src, &sro, box.x + pad, box.y + box.h - pad - src_h / 2, th->ink_soft);
 }
 
@@ -1369,6 +1379,7 @@ static void timeline_draw(Scene *scene, App *app)
     ui_hints(app, all_hints, nh);
     if (s->detail >= 0)
         draw_detail(s, app);
+    notes_draw(app, &s->notes, s->pack);
 }
 
 static void timeline_report(Scene *scene, App *app, cJSON *out)
@@ -1396,6 +1407,7 @@ static void timeline_report(Scene *scene, App *app, cJSON *out)
     cJSON *line = cJSON_AddArrayToObject(out, "line");
     for (int i = 0; i < s->tl.line_count; i++)
         cJSON_AddItemToArray(line, cJSON_CreateString(pack_item_id(s->pack, s->tl.cards[s->tl.line[i]].ref)));
+    cJSON_AddBoolToObject(out, "notes_open", s->notes.open);
 }
 
 const SceneVtable scene_timeline = {
