@@ -191,8 +191,12 @@ static void *alloc_n(Loader *L, size_t n, size_t size)
     return p;
 }
 
+/* A string the pack keeps. The document's strings already belong to the pack's arena (see
+ * load_common), so those are kept where they are; anything else is copied in. */
 static const char *loader_dup(Loader *L, const char *s)
 {
+    if (json_doc_string(&L->doc, s))
+        return s;
     char *d = arena_strdup(L->arena, s);
     if (s && !d)
         L->nomem = true;
@@ -1557,10 +1561,15 @@ static PackError load_common(const char *text, size_t len, const char *display, 
     JsonError jerr;
     JsonLimits lim = {.max_bytes = PACK_MAX_BYTES, .max_string = 65536};
     bool parsed = json_parse(text, len, &lim, &L.doc, &jerr);
-    if (!parsed)
+    if (!parsed) {
         diag_add(L.diag, DIAG_ERROR, display, jerr.line, jerr.col, NULL, "%s", jerr.message);
-    else
+    } else {
+        /* Nearly every string of pack.json ends up in the pack: hand them all over at once
+         * rather than copy each (the few it does not keep, such as dates and ids that are
+         * references, cost less than copying the rest). */
+        json_doc_give_strings(&L.doc, &P->arena);
         load_root(&L, L.doc.root, expect_id);
+    }
     if (L.nomem)
         diag_add(L.diag, DIAG_ERROR, display, 0, 0, NULL, "out of memory while loading the pack");
     bool failed = (L.diag->errors > errors_before) || L.nomem;
