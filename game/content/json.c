@@ -342,6 +342,41 @@ static size_t utf8_seq(const unsigned char *s, size_t avail)
     return n;
 }
 
+/* Eight bytes at a time: the scans below read a word and test all its bytes at once. */
+#define BYTES_ONES 0x0101010101010101ULL
+#define BYTES_LOW7 0x7F7F7F7F7F7F7F7FULL
+#define BYTES_HIGH 0x8080808080808080ULL
+
+static uint64_t load8(const unsigned char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, sizeof x);
+    return x;
+}
+
+/* The high bit of each byte of x that is zero, and nothing else (exact: no carries). */
+static uint64_t zero_bytes(uint64_t x)
+{
+    return ~(((x & BYTES_LOW7) + BYTES_LOW7) | x | BYTES_LOW7);
+}
+
+/* The high bit of each byte of x that is equal to c. */
+static uint64_t bytes_equal(uint64_t x, unsigned char c)
+{
+    return zero_bytes(x ^ (BYTES_ONES * c));
+}
+
+/* How many bytes of a word come before its first marked byte (mask from the helpers above). */
+static size_t first_marked_byte(uint64_t mask)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__))
+    return (size_t)__builtin_ctzll(mask) / 8;
+#else
+    (void)mask;
+    return 0;   /* then the bytes are looked at one by one */
+#endif
+}
+
 /* Room for n more string bytes. The buffer is sized from the text (a decoded string and its NUL
  * never take more bytes than the quoted string did), so this holds unless that reasoning breaks. */
 static bool str_room(Parser *p, size_t n)
@@ -361,6 +396,19 @@ static char *parse_string_raw(Parser *p, size_t *out_len)
     /* Fast path: most strings have no escapes; copy them straight in. */
     size_t i = p->pos + 1;
     while (i < p->len) {
+        if (p->len - i >= 8) {
+            /* Eight plain ASCII characters: no quote, backslash, control or non-ASCII byte. */
+            uint64_t x = load8(s + i);
+            uint64_t stop = bytes_equal(x, '"') | bytes_equal(x, '\\') |
+                            zero_bytes(x & (BYTES_ONES * 0xE0)) | (x & BYTES_HIGH);
+            if (!stop) {
+                i += 8;
+                continue;
+            }
+            /* Skip the plain bytes before the first that needs a look (the word was read in
+             * memory order, so on a little-endian machine that is the lowest set bit). */
+            i += first_marked_byte(stop);
+        }
         unsigned char c = s[i];
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
             i++;
@@ -828,8 +876,13 @@ static cJSON *parse_value(Parser *p, uint32_t key_pos)
  * comma (counting the bytes inside strings too only makes the bound looser). */
 static size_t max_values(const unsigned char *s, size_t len)
 {
-    size_t n = 1;
-    for (size_t i = 0; i < len; i++)
+    size_t n = 1, i = 0;
+    for (; len - i >= 8; i += 8) {
+        uint64_t x = load8(s + i);
+        uint64_t m = bytes_equal(x, ',') | bytes_equal(x, '[') | bytes_equal(x, '{');
+        n += (size_t)((((m >> 7) * BYTES_ONES) >> 56) & 0xFF);   /* the bytes' bits summed */
+    }
+    for (; i < len; i++)
         n += s[i] == ',' || s[i] == '[' || s[i] == '{';
     return n;
 }
