@@ -26,7 +26,7 @@ struct JsonNode {
 
 #define NO_KEY UINT32_MAX
 #define NO_PARENT UINT32_MAX
-#define MARK_STEP 4096          /* bytes between remembered line/column positions */
+#define MARK_STEP 1024          /* bytes between remembered line/column positions */
 
 typedef struct LineCol {
     uint32_t line, col;
@@ -1186,6 +1186,10 @@ void diag_at(Diag *d, DiagSeverity sev, const char *file, const JsonDoc *doc, co
     int line = 0, col = 0;
     char path[512];
     path[0] = '\0';
+    if (d && d->count >= DIAG_MAX_ENTRIES) {
+        /* Only counted, not kept: the place would be worked out for nothing. */
+        node = NULL;
+    }
     if (doc && node) {
         if (at_key)
             json_key_pos(doc, node, &line, &col);

@@ -305,7 +305,7 @@ static void cursor_at(const char *text, size_t bom, size_t off, int *line, int *
 static void positions_should_match_the_cursor_far_into_a_long_document(void)
 {
     /* Over 40 KB with a byte-order mark, CRLF line ends, Cyrillic and Chinese text, and one
-     * long line: positions are computed from stored offsets and line marks every 4 KB. */
+     * long line: positions are computed from stored offsets and the line marks. */
     enum { N = 1200 };
     size_t cap = 200000, len = 0;
     char *text = malloc(cap);
