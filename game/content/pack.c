@@ -519,7 +519,11 @@ static int32_t resolve(Loader *L, const cJSON *f, int map)
     if (map == MAP_SOURCE && L->no_sources)
         return PACK_NONE;
     const IdMap *m = &L->ids[map];
-    const char *near = m->count <= 20000 ? json_did_you_mean(f->valuestring, m->names, m->count) : NULL;
+    /* The suggestion compares with every id of the list: only for a message that will be kept
+     * (past DIAG_MAX_ENTRIES they are only counted), or a pack with thousands of bad references
+     * takes minutes. */
+    bool kept = L->diag->count < DIAG_MAX_ENTRIES;
+    const char *near = kept && m->count <= 20000 ? json_did_you_mean(f->valuestring, m->names, m->count) : NULL;
     if (near)
         err_at(L, f, "%s '%.64s' is not in this pack's '%s' (did you mean '%s'?)", MAP_NOUN[map],
                f->valuestring, MAP_LIST[map], near);
