@@ -31,7 +31,9 @@ typedef struct IdMap {
     IdSlot *slots;
     size_t cap;
     size_t count;
+    size_t len;             /* the list's length: every index is below it */
     const char **names;     /* in insertion order, for did-you-mean */
+    uint32_t *seen;         /* per index, the last reference list that named it (get_refs) */
 } IdMap;
 
 static uint64_t hash_str(const char *s)
@@ -65,6 +67,7 @@ static bool idmap_init(IdMap *m, size_t n)
     m->names = calloc(n + 1, sizeof *m->names);
     m->cap = cap;
     m->count = 0;
+    m->len = n;
     return m->slots && m->names;
 }
 
@@ -81,6 +84,7 @@ static void idmap_free(IdMap *m)
 {
     free(m->slots);
     free(m->names);
+    free(m->seen);
     memset(m, 0, sizeof *m);
 }
 
@@ -127,6 +131,7 @@ typedef struct Loader {
     bool langs_known;
     FeatureRef *features;
     size_t feature_count, feature_cap;
+    uint32_t refs_listed;   /* reference lists read so far: marks IdMap.seen */
     bool nomem;
     bool no_sources;        /* 'sources' is missing: already reported, so references to it are not */
 } Loader;
@@ -561,13 +566,25 @@ static PackRefs get_refs(Loader *L, const cJSON *obj, const char *key, bool requ
         return r;
     size_t n = (size_t)cJSON_GetArraySize(f);
     int32_t *items = alloc_n(L, n, sizeof *items);
+    /* A repeat is found by marking each index with this list's number, not by comparing with
+     * every earlier entry: a list naming thousands of ids stays linear. */
+    IdMap *m = &L->ids[map];
+    if (!m->seen && m->len && n > 1)
+        m->seen = calloc(m->len, sizeof *m->seen);
+    uint32_t mark = ++L->refs_listed;
     for (const cJSON *e = f->child; e && items; e = e->next) {
         int32_t idx = resolve(L, e, map);
-        for (uint32_t i = 0; i < r.count && idx != PACK_NONE; i++) {
-            if (items[i] == idx) {
-                warn_key(L, e, "%s '%s' is listed twice", MAP_NOUN[map], e->valuestring);
-                idx = PACK_NONE;
-            }
+        bool twice = false;
+        if (idx != PACK_NONE && m->seen && (size_t)idx < m->len) {
+            twice = m->seen[idx] == mark;
+            m->seen[idx] = mark;
+        } else {
+            for (uint32_t i = 0; i < r.count && idx != PACK_NONE && !twice; i++)
+                twice = items[i] == idx;
+        }
+        if (twice) {
+            warn_key(L, e, "%s '%s' is listed twice", MAP_NOUN[map], e->valuestring);
+            idx = PACK_NONE;
         }
         if (idx != PACK_NONE)
             items[r.count++] = idx;

@@ -295,6 +295,33 @@ static void pack_load_should_count_every_bad_reference_and_suggest_in_those_it_k
     free(text);
 }
 
+static void pack_load_should_warn_about_each_repeated_reference_once(void)
+{
+    const char *text =
+        "{\"format\": 1, \"id\": \"mini\", \"version\": \"1\", \"title\": \"Mini\", \"languages\": [\"en\"],\n"
+        " \"sources\": [{\"id\": \"s\", \"title\": \"S\"}, {\"id\": \"t\", \"title\": \"T\"}, {\"id\": \"u\", \"title\": \"U\"}],\n"
+        " \"events\": [{\"id\": \"e1\", \"title\": \"E\", \"when\": \"1858\", \"sources\": [\"s\", \"t\", \"s\", \"u\", \"t\", \"s\"]},\n"
+        "            {\"id\": \"e2\", \"title\": \"E\", \"when\": \"1858\", \"sources\": [\"t\", \"s\"]}]}";
+    Pack *p = NULL;
+    Diag d = {0};
+    CHECK_INT(pack_load_memory(text, strlen(text), "mini/pack.json", "mini", &p, &d), PACK_OK);
+    CHECK_INT(d.warnings, 3);
+    if (d.count == 3) {
+        CHECK_STR(d.items[0].message, "source 's' is listed twice");
+        CHECK_STR(d.items[0].path, "$.events[0].sources[2]");
+        CHECK_STR(d.items[1].path, "$.events[0].sources[4]");
+        CHECK_STR(d.items[2].path, "$.events[0].sources[5]");
+    }
+    if (p) {
+        CHECK_INT(p->events[0].sources.count, 3);
+        CHECK_INT(p->events[1].sources.count, 2);
+        CHECK_INT(p->events[1].sources.items[0], 1);
+        CHECK_INT(p->events[1].sources.items[1], 0);
+    }
+    pack_free(p);
+    diag_free(&d);
+}
+
 int main(void)
 {
     RUN(pack_load_should_read_the_example_pack_without_messages);
@@ -307,5 +334,6 @@ int main(void)
     RUN(validate_geojson_should_hold_the_vertex_limit_per_ring);
     RUN(pack_strings_should_not_depend_on_the_text_they_were_loaded_from);
     RUN(pack_load_should_count_every_bad_reference_and_suggest_in_those_it_keeps);
+    RUN(pack_load_should_warn_about_each_repeated_reference_once);
     return CHECK_DONE();
 }
