@@ -1,5 +1,6 @@
-/* A strict JSON parser that builds cJSON trees whose nodes sit in an arena beside their line and
- * column, plus the Diag message list and the arena itself. Columns count code points, so a
+/* A strict JSON parser that builds cJSON trees in one block of nodes, each followed by the byte
+ * offsets of its value and key, plus the Diag message list and the arena. Line and column are
+ * worked out from an offset only when a message asks for one; columns count code points, so a
  * position in a Russian or Chinese line points where an editor's cursor would. */
 #include "core/compiler.h"
 #include "content/json.h"
@@ -12,19 +13,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct JsonNodeInfo {
-    const cJSON *parent;
-    int line, col;
-    int key_line, key_col;
-    size_t index;               /* position among the parent's children, for json_path */
+/* Every node of a document is a JsonNode in the document's node block, in document order. The
+ * offsets sit right after the cJSON struct, so finding them costs nothing, and a node's ordinal
+ * is its distance from the block's start. Loading a big pack is mostly the kernel handing out
+ * fresh pages, so a node holds no more than this: the parent and the index among siblings, which
+ * only a message's JSON path needs, are computed for the whole document on first use. */
+struct JsonNode {
+    cJSON item;
+    uint32_t pos;               /* byte offset of the value in the text */
+    uint32_t key_pos;           /* byte offset of the member's key, or NO_KEY */
 };
 
-/* Every node of a document is a JsonNode in the document's arena: its position sits right after
- * the cJSON struct, so finding it costs nothing, and freeing the document is freeing the arena. */
-typedef struct JsonNode {
-    cJSON item;
-    JsonNodeInfo info;
-} JsonNode;
+#define NO_KEY UINT32_MAX
+#define NO_PARENT UINT32_MAX
+#define MARK_STEP 1024          /* bytes between remembered line/column positions */
+
+typedef struct LineCol {
+    uint32_t line, col;
+} LineCol;
+
+/* Built on demand (json_pos, json_path) from the text and the tree; NULL members not built yet. */
+struct JsonIndex {
+    LineCol *marks;             /* line and column at each multiple of MARK_STEP */
+    size_t mark_count;
+    uint32_t *parent;           /* each node's parent ordinal, NO_PARENT for the root */
+    uint32_t *index;            /* each node's position among its parent's children */
+};
 
 struct ArenaBlock {
     ArenaBlock *next;
@@ -32,106 +46,215 @@ struct ArenaBlock {
     _Alignas(16) unsigned char data[];
 };
 
-/* The node's info when node was allocated by doc (checked against the arena's blocks). */
-static const JsonNodeInfo *info_of(const JsonDoc *doc, const cJSON *node)
+/* The node when it belongs to doc's node block. */
+static const JsonNode *node_of(const JsonDoc *doc, const cJSON *node)
 {
-    if (!doc || !node)
+    if (!doc || !node || !doc->nodes)
         return NULL;
-    const unsigned char *p = (const unsigned char *)node;
-    for (const ArenaBlock *b = doc->arena.head; b; b = b->next)
-        if (p >= b->data && p + sizeof(JsonNode) <= b->data + b->used)
-            return &((const JsonNode *)node)->info;
-    return NULL;
+    uintptr_t p = (uintptr_t)node, base = (uintptr_t)doc->nodes;
+    if (p < base || (p - base) % sizeof(JsonNode) != 0 || (p - base) / sizeof(JsonNode) >= doc->node_count)
+        return NULL;
+    return (const JsonNode *)node;
+}
+
+/* ---- Positions ---- */
+
+/* Moves (line, col) over text[from..to) the way an editor's cursor moves: a line feed starts a
+ * new line; carriage returns and UTF-8 continuation bytes take no column. */
+static void walk_pos(const unsigned char *s, size_t from, size_t to, uint32_t *line, uint32_t *col)
+{
+    uint32_t l = *line, c = *col;
+    for (size_t i = from; i < to; i++) {
+        unsigned char b = s[i];
+        if (b == '\n') {
+            l++;
+            c = 1;
+        } else if (b != '\r' && (b & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+static int clamp_int(uint32_t v)
+{
+    return v > INT_MAX ? INT_MAX : (int)v;
+}
+
+/* Line and column of byte offset off; the marks make it O(MARK_STEP) when they are built. */
+static void locate(const JsonDoc *doc, size_t off, int *line, int *col)
+{
+    const unsigned char *s = (const unsigned char *)doc->text;
+    uint32_t l = 1, c = 1;
+    size_t from = doc->bom;
+    if (off > doc->len)
+        off = doc->len;
+    const JsonIndex *ix = doc->index;
+    if (ix && ix->marks && off / MARK_STEP > 0 && off / MARK_STEP < ix->mark_count) {
+        size_t k = off / MARK_STEP;
+        l = ix->marks[k].line;
+        c = ix->marks[k].col;
+        from = k * MARK_STEP;
+    }
+    if (off > from)
+        walk_pos(s, from, off, &l, &c);
+    *line = clamp_int(l);
+    *col = clamp_int(c);
+}
+
+static void build_marks(const JsonDoc *doc, JsonIndex *ix)
+{
+    size_t n = doc->len / MARK_STEP + 1;
+    LineCol *m = malloc(n * sizeof *m);
+    if (!m)
+        return;
+    const unsigned char *s = (const unsigned char *)doc->text;
+    uint32_t l = 1, c = 1;
+    m[0] = (LineCol){1, 1};
+    for (size_t k = 1; k < n; k++) {
+        walk_pos(s, k == 1 ? doc->bom : (k - 1) * MARK_STEP, k * MARK_STEP, &l, &c);
+        m[k] = (LineCol){l, c};
+    }
+    ix->marks = m;
+    ix->mark_count = n;
+}
+
+/* Parent and sibling index of every node: one pass over the block (children always come after
+ * their parent, and every node but the root is some node's child). */
+static void build_tree_index(const JsonDoc *doc, JsonIndex *ix)
+{
+    size_t n = doc->node_count;
+    uint32_t *parent = malloc(n * sizeof *parent), *index = malloc(n * sizeof *index);
+    if (!parent || !index) {
+        free(parent);
+        free(index);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        parent[i] = NO_PARENT;
+        index[i] = 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t k = 0;
+        for (const cJSON *c = doc->nodes[i].item.child; c; c = c->next, k++) {
+            size_t o = (size_t)((const JsonNode *)c - doc->nodes);
+            parent[o] = (uint32_t)i;
+            index[o] = k;
+        }
+    }
+    ix->parent = parent;
+    ix->index = index;
+}
+
+/* The index with marks (want_tree false) or the tree part built; NULL when memory ran out. */
+static JsonIndex *doc_index(const JsonDoc *doc, bool want_tree)
+{
+    JsonIndex *ix = doc->index;
+    if (!ix)
+        return NULL;
+    if (!want_tree && !ix->marks && doc->len >= 2 * MARK_STEP)
+        build_marks(doc, ix);
+    if (want_tree && !ix->parent)
+        build_tree_index(doc, ix);
+    return ix;
 }
 
 /* ---- Parser ---- */
+
+/* Interned object keys: a pack repeats a few dozen keys tens of thousands of times. Short keys
+ * only, and a bounded table, so a document of unique keys costs nothing extra. */
+#define KEY_SLOTS 1024
+#define KEY_MAX_INTERNED 512
+#define KEY_MAX_LEN 48
+
+typedef struct KeySlot {
+    const char *s;
+    uint32_t len;
+    uint32_t hash;
+} KeySlot;
+
+typedef struct KeyRef {
+    const char *key;
+    const JsonNode *node;
+    size_t index;
+} KeyRef;
 
 typedef struct Parser {
     const unsigned char *s;
     size_t len;
     size_t pos;
-    int line, col;
     int depth;
     size_t max_string;
     JsonDoc *doc;
     JsonError *err;
     bool failed;
-    char *scratch;
-    size_t scratch_cap;
+    JsonNode *nodes;            /* the node block, node_cap long */
+    size_t node_count, node_cap;
+    char *str;                  /* every decoded string, NUL-terminated, back to back */
+    size_t str_used, str_cap;
+    KeySlot *keys;              /* KEY_SLOTS, or NULL: no interning */
+    size_t key_count;
+    KeyRef *stack;              /* the members of the objects being parsed, innermost last */
+    size_t stack_used, stack_cap;
 } Parser;
 
-static void fail_at(Parser *p, int line, int col, const char *fmt, ...)
-    FRONTIERS_PRINTF(4, 5);
+static void fail_at(Parser *p, size_t off, const char *fmt, ...) FRONTIERS_PRINTF(3, 4);
 
-static void fail_at(Parser *p, int line, int col, const char *fmt, ...)
+static void fail_at(Parser *p, size_t off, const char *fmt, ...)
 {
     if (p->failed)
         return;
     p->failed = true;
-    p->err->line = line;
-    p->err->col = col;
+    JsonDoc where = {.text = (const char *)p->s, .len = p->len, .bom = p->doc->bom};
+    locate(&where, off, &p->err->line, &p->err->col);
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(p->err->message, sizeof p->err->message, fmt, ap);
     va_end(ap);
 }
 
-#define FAIL(p, ...) fail_at((p), (p)->line, (p)->col, __VA_ARGS__)
+#define FAIL(p, ...) fail_at((p), (p)->pos, __VA_ARGS__)
 
 static int peek(const Parser *p)
 {
     return p->pos < p->len ? p->s[p->pos] : -1;
 }
 
-static void advance(Parser *p)
-{
-    unsigned char c = p->s[p->pos++];
-    if (c == '\n') {
-        p->line++;
-        p->col = 1;
-    } else if (c != '\r' && (c & 0xC0) != 0x80) {
-        p->col++;
-    }
-}
-
 static void skip_ws(Parser *p)
 {
-    while (p->pos < p->len) {
-        unsigned char c = p->s[p->pos];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-            advance(p);
-        else
-            break;
-    }
+    const unsigned char *s = p->s;
+    size_t i = p->pos, n = p->len;
+    while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
+        i++;
+    p->pos = i;
 }
 
-static cJSON *new_node(Parser *p, int type, const cJSON *parent, int line, int col,
-                       int key_line, int key_col)
+static cJSON *new_node(Parser *p, int type, size_t pos, uint32_t key_pos)
 {
-    JsonNode *n = arena_alloc(&p->doc->arena, sizeof *n);
-    if (!n) {
-        FAIL(p, "out of memory");
+    if (p->node_count == p->node_cap) {
+        /* Cannot happen: node_cap bounds the values the text can hold. */
+        fail_at(p, pos, "out of memory");
         return NULL;
     }
-    n->item.type = type;
-    n->info = (JsonNodeInfo){parent, line, col, key_line, key_col, 0};
+    JsonNode *n = &p->nodes[p->node_count++];
+    n->item = (cJSON){.type = type};
+    n->pos = (uint32_t)pos;
+    n->key_pos = key_pos;
     return &n->item;
 }
 
 /* Appends item to parent's children the way cJSON does: the first child's prev is the last. */
 static void link_child(cJSON *parent, cJSON *item)
 {
-    /* Both are JsonNodes of the parser's arena. */
     if (!parent->child) {
         parent->child = item;
         item->prev = item;
-        ((JsonNode *)item)->info.index = 0;
     } else {
         cJSON *last = parent->child->prev;
         last->next = item;
         item->prev = last;
         parent->child->prev = item;
-        ((JsonNode *)item)->info.index = ((JsonNode *)last)->info.index + 1;
     }
 }
 
@@ -148,25 +271,6 @@ static void describe_unexpected(Parser *p, const char *what)
         FAIL(p, "unexpected '%c': %s", c, what);
     else
         FAIL(p, "unexpected byte 0x%02x: %s", (unsigned)c, what);
-}
-
-static bool scratch_push(Parser *p, const char *bytes, size_t n, size_t *used)
-{
-    if (*used + n + 1 > p->scratch_cap) {
-        size_t ncap = p->scratch_cap ? p->scratch_cap * 2 : 256;
-        while (ncap < *used + n + 1)
-            ncap *= 2;
-        char *ns = realloc(p->scratch, ncap);
-        if (!ns) {
-            FAIL(p, "out of memory");
-            return false;
-        }
-        p->scratch = ns;
-        p->scratch_cap = ncap;
-    }
-    memcpy(p->scratch + *used, bytes, n);
-    *used += n;
-    return true;
 }
 
 static int hex4(const unsigned char *s)
@@ -238,127 +342,190 @@ static size_t utf8_seq(const unsigned char *s, size_t avail)
     return n;
 }
 
-/* Parses a string starting at '"'; returns a NUL-terminated copy in the document's arena. */
-static char *parse_string_raw(Parser *p)
+/* Eight bytes at a time: the scans below read a word and test all its bytes at once. */
+#define BYTES_ONES 0x0101010101010101ULL
+#define BYTES_LOW7 0x7F7F7F7F7F7F7F7FULL
+#define BYTES_HIGH 0x8080808080808080ULL
+
+static uint64_t load8(const unsigned char *s)
 {
-    int start_line = p->line, start_col = p->col;
-    /* Fast path: most strings have no escapes; copy them straight into the arena. */
+    uint64_t x;
+    memcpy(&x, s, sizeof x);
+    return x;
+}
+
+/* The high bit of each byte of x that is zero, and nothing else (exact: no carries). */
+static uint64_t zero_bytes(uint64_t x)
+{
+    return ~(((x & BYTES_LOW7) + BYTES_LOW7) | x | BYTES_LOW7);
+}
+
+/* The high bit of each byte of x that is equal to c. */
+static uint64_t bytes_equal(uint64_t x, unsigned char c)
+{
+    return zero_bytes(x ^ (BYTES_ONES * c));
+}
+
+/* How many bytes of a word come before its first marked byte (mask from the helpers above). */
+static size_t first_marked_byte(uint64_t mask)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__))
+    return (size_t)__builtin_ctzll(mask) / 8;
+#else
+    (void)mask;
+    return 0;   /* then the bytes are looked at one by one */
+#endif
+}
+
+/* Room for n more string bytes. The buffer is sized from the text (a decoded string and its NUL
+ * never take more bytes than the quoted string did), so this holds unless that reasoning breaks. */
+static bool str_room(Parser *p, size_t n)
+{
+    if (p->str_used + n <= p->str_cap)
+        return true;
+    FAIL(p, "out of memory");
+    return false;
+}
+
+/* Parses a string starting at '"' into the string buffer (NUL-terminated); returns its start, and
+ * its length through *out_len. */
+static char *parse_string_raw(Parser *p, size_t *out_len)
+{
+    size_t start = p->pos;
+    const unsigned char *s = p->s;
+    /* Fast path: most strings have no escapes; copy them straight in. */
     size_t i = p->pos + 1;
-    int cols = 0;
     while (i < p->len) {
-        unsigned char c = p->s[i];
-        if (c == '"' || c == '\\' || c < 0x20)
+        if (p->len - i >= 8) {
+            /* Eight plain ASCII characters: no quote, backslash, control or non-ASCII byte. */
+            uint64_t x = load8(s + i);
+            uint64_t stop = bytes_equal(x, '"') | bytes_equal(x, '\\') |
+                            zero_bytes(x & (BYTES_ONES * 0xE0)) | (x & BYTES_HIGH);
+            if (!stop) {
+                i += 8;
+                continue;
+            }
+            /* Skip the plain bytes before the first that needs a look (the word was read in
+             * memory order, so on a little-endian machine that is the lowest set bit). */
+            i += first_marked_byte(stop);
+        }
+        unsigned char c = s[i];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            i++;
+            continue;
+        }
+        if (c < 0x80)
             break;
-        size_t n = c < 0x80 ? 1 : utf8_seq(p->s + i, p->len - i);
+        size_t n = utf8_seq(s + i, p->len - i);
         if (n == 0)
             break;
         i += n;
-        cols++;
     }
-    if (i < p->len && p->s[i] == '"' && i - (p->pos + 1) <= p->max_string) {
+    if (i < p->len && s[i] == '"' && i - (p->pos + 1) <= p->max_string) {
         size_t n = i - (p->pos + 1);
-        char *s = arena_alloc(&p->doc->arena, n + 1);
-        if (!s) {
-            FAIL(p, "out of memory");
+        if (!str_room(p, n + 1))
             return NULL;
-        }
-        memcpy(s, p->s + p->pos + 1, n);
-        s[n] = '\0';
+        char *out = p->str + p->str_used;
+        memcpy(out, s + p->pos + 1, n);
+        out[n] = '\0';
+        p->str_used += n + 1;
         p->pos = i + 1;
-        p->col += cols + 2;
-        return s;
+        *out_len = n;
+        return out;
     }
-    advance(p); /* '"' */
+    p->pos++; /* '"' */
     size_t used = 0;
+    char *out = p->str + p->str_used;
     for (;;) {
         if (p->pos >= p->len) {
-            fail_at(p, start_line, start_col, "unterminated string (no closing '\"')");
+            fail_at(p, start, "unterminated string (no closing '\"')");
             return NULL;
         }
         /* Copy a run of plain ASCII at once. */
         size_t run = p->pos;
-        while (run < p->len && p->s[run] >= 0x20 && p->s[run] < 0x80 && p->s[run] != '"' &&
-               p->s[run] != '\\')
+        while (run < p->len && s[run] >= 0x20 && s[run] < 0x80 && s[run] != '"' && s[run] != '\\')
             run++;
         if (run > p->pos) {
             size_t n = run - p->pos;
-            if (!scratch_push(p, (const char *)p->s + p->pos, n, &used))
+            if (!str_room(p, used + n + 1))
                 return NULL;
-            p->col += (int)n;
+            memcpy(out + used, s + p->pos, n);
+            used += n;
             p->pos = run;
             if (used > p->max_string) {
-                fail_at(p, start_line, start_col, "string longer than %zu bytes", p->max_string);
+                fail_at(p, start, "string longer than %zu bytes", p->max_string);
                 return NULL;
             }
             continue;
         }
-        unsigned char c = p->s[p->pos];
+        unsigned char c = s[p->pos];
         if (c == '"') {
-            advance(p);
+            p->pos++;
             break;
         }
         if (c == '\\') {
-            int esc_line = p->line, esc_col = p->col;
+            size_t esc = p->pos;
             if (p->pos + 1 >= p->len) {
-                fail_at(p, start_line, start_col, "unterminated string (no closing '\"')");
+                fail_at(p, start, "unterminated string (no closing '\"')");
                 return NULL;
             }
-            unsigned char e = p->s[p->pos + 1];
-            char out[4];
+            unsigned char e = s[p->pos + 1];
+            char enc[4];
             size_t on = 1;
             switch (e) {
-            case '"': out[0] = '"'; break;
-            case '\\': out[0] = '\\'; break;
-            case '/': out[0] = '/'; break;
-            case 'b': out[0] = '\b'; break;
-            case 'f': out[0] = '\f'; break;
-            case 'n': out[0] = '\n'; break;
-            case 'r': out[0] = '\r'; break;
-            case 't': out[0] = '\t'; break;
+            case '"': enc[0] = '"'; break;
+            case '\\': enc[0] = '\\'; break;
+            case '/': enc[0] = '/'; break;
+            case 'b': enc[0] = '\b'; break;
+            case 'f': enc[0] = '\f'; break;
+            case 'n': enc[0] = '\n'; break;
+            case 'r': enc[0] = '\r'; break;
+            case 't': enc[0] = '\t'; break;
             case 'u': {
-                int hi = p->pos + 6 <= p->len ? hex4(p->s + p->pos + 2) : -1;
+                int hi = p->pos + 6 <= p->len ? hex4(s + p->pos + 2) : -1;
                 if (hi < 0) {
-                    fail_at(p, esc_line, esc_col, "invalid escape: \\u needs four hex digits");
+                    fail_at(p, esc, "invalid escape: \\u needs four hex digits");
                     return NULL;
                 }
                 uint32_t cp = (uint32_t)hi;
                 size_t consumed = 6;
                 if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                    fail_at(p, esc_line, esc_col, "invalid escape: lone low surrogate \\u%04X", cp);
+                    fail_at(p, esc, "invalid escape: lone low surrogate \\u%04X", cp);
                     return NULL;
                 }
                 if (cp >= 0xD800 && cp <= 0xDBFF) {
                     int lo = -1;
-                    if (p->pos + 12 <= p->len && p->s[p->pos + 6] == '\\' && p->s[p->pos + 7] == 'u')
-                        lo = hex4(p->s + p->pos + 8);
+                    if (p->pos + 12 <= p->len && s[p->pos + 6] == '\\' && s[p->pos + 7] == 'u')
+                        lo = hex4(s + p->pos + 8);
                     if (lo < 0xDC00 || lo > 0xDFFF) {
-                        fail_at(p, esc_line, esc_col,
-                                "invalid escape: high surrogate \\u%04X without a low surrogate", cp);
+                        fail_at(p, esc, "invalid escape: high surrogate \\u%04X without a low surrogate", cp);
                         return NULL;
                     }
                     cp = 0x10000 + ((cp - 0xD800) << 10) + ((uint32_t)lo - 0xDC00);
                     consumed = 12;
                 }
                 if (cp == 0) {
-                    fail_at(p, esc_line, esc_col, "invalid escape: \\u0000 (NUL) is not allowed in strings");
+                    fail_at(p, esc, "invalid escape: \\u0000 (NUL) is not allowed in strings");
                     return NULL;
                 }
-                on = encode_utf8(cp, out);
+                on = encode_utf8(cp, enc);
                 p->pos += consumed;
-                p->col += (int)consumed;
-                if (!scratch_push(p, out, on, &used))
+                if (!str_room(p, used + on + 1))
                     return NULL;
+                memcpy(out + used, enc, on);
+                used += on;
                 continue;
             }
             default:
-                fail_at(p, esc_line, esc_col, "invalid escape '\\%c' (use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)",
+                fail_at(p, esc, "invalid escape '\\%c' (use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)",
                         (e >= 0x20 && e < 0x7f) ? e : '?');
                 return NULL;
             }
             p->pos += 2;
-            p->col += 2;
-            if (!scratch_push(p, out, on, &used))
+            if (!str_room(p, used + on + 1))
                 return NULL;
+            memcpy(out + used, enc, on);
+            used += on;
             continue;
         }
         if (c < 0x20) {
@@ -368,43 +535,70 @@ static char *parse_string_raw(Parser *p)
                 FAIL(p, "control character 0x%02x inside a string (escape it)", c);
             return NULL;
         }
-        size_t n = utf8_seq(p->s + p->pos, p->len - p->pos);
+        size_t n = utf8_seq(s + p->pos, p->len - p->pos);
         if (n == 0) {
             FAIL(p, "invalid UTF-8 (save the file as UTF-8)");
             return NULL;
         }
-        if (!scratch_push(p, (const char *)p->s + p->pos, n, &used))
+        if (!str_room(p, used + n + 1))
             return NULL;
+        memcpy(out + used, s + p->pos, n);
+        used += n;
         p->pos += n;
-        p->col++;
         if (used > p->max_string) {
-            fail_at(p, start_line, start_col, "string longer than %zu bytes", p->max_string);
+            fail_at(p, start, "string longer than %zu bytes", p->max_string);
             return NULL;
         }
     }
     if (used > p->max_string) {
-        fail_at(p, start_line, start_col, "string longer than %zu bytes", p->max_string);
+        fail_at(p, start, "string longer than %zu bytes", p->max_string);
         return NULL;
     }
-    char *s = arena_alloc(&p->doc->arena, used + 1);
-    if (!s) {
-        FAIL(p, "out of memory");
-        return NULL;
+    out[used] = '\0';
+    p->str_used += used + 1;
+    *out_len = used;
+    return out;
+}
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* An object key: the string just decoded at s, or the same key decoded earlier (then the new
+ * copy is given back to the buffer). */
+static const char *intern_key(Parser *p, char *s, size_t n)
+{
+    if (!p->keys || n > KEY_MAX_LEN)
+        return s;
+    uint32_t h = hash_bytes(s, n);
+    size_t i = h & (KEY_SLOTS - 1);
+    while (p->keys[i].s) {
+        KeySlot *k = &p->keys[i];
+        if (k->hash == h && k->len == n && memcmp(k->s, s, n) == 0) {
+            p->str_used -= n + 1;
+            return k->s;
+        }
+        i = (i + 1) & (KEY_SLOTS - 1);
     }
-    memcpy(s, p->scratch ? p->scratch : "", used);
-    s[used] = '\0';
+    if (p->key_count < KEY_MAX_INTERNED) {
+        p->keys[i] = (KeySlot){s, (uint32_t)n, h};
+        p->key_count++;
+    }
     return s;
 }
 
-static cJSON *parse_number(Parser *p)
+static cJSON *parse_number(Parser *p, uint32_t key_pos)
 {
-    int line = p->line, col = p->col;
     size_t start = p->pos;
     if (peek(p) == '-')
-        advance(p);
+        p->pos++;
     int c = peek(p);
     if (c == '0') {
-        advance(p);
+        p->pos++;
         c = peek(p);
         if (c >= '0' && c <= '9') {
             FAIL(p, "leading zeros are not allowed in numbers");
@@ -412,34 +606,34 @@ static cJSON *parse_number(Parser *p)
         }
     } else if (c >= '1' && c <= '9') {
         while ((c = peek(p)) >= '0' && c <= '9')
-            advance(p);
+            p->pos++;
     } else {
         FAIL(p, "expected a digit after '-'");
         return NULL;
     }
     if (peek(p) == '.') {
-        advance(p);
+        p->pos++;
         c = peek(p);
         if (!(c >= '0' && c <= '9')) {
             FAIL(p, "expected a digit after '.'");
             return NULL;
         }
         while ((c = peek(p)) >= '0' && c <= '9')
-            advance(p);
+            p->pos++;
     }
     c = peek(p);
     if (c == 'e' || c == 'E') {
-        advance(p);
+        p->pos++;
         c = peek(p);
         if (c == '+' || c == '-')
-            advance(p);
+            p->pos++;
         c = peek(p);
         if (!(c >= '0' && c <= '9')) {
             FAIL(p, "expected digits in the exponent");
             return NULL;
         }
         while ((c = peek(p)) >= '0' && c <= '9')
-            advance(p);
+            p->pos++;
     }
     size_t n = p->pos - start;
     char small[64];
@@ -455,10 +649,10 @@ static cJSON *parse_number(Parser *p)
     if (buf != small)
         free(buf);
     if (!isfinite(v)) {
-        fail_at(p, line, col, "number out of range");
+        fail_at(p, start, "number out of range");
         return NULL;
     }
-    cJSON *item = new_node(p, cJSON_Number, NULL, line, col, 0, 0);
+    cJSON *item = new_node(p, cJSON_Number, start, key_pos);
     if (item) {
         item->valuedouble = v;
         item->valueint = v >= (double)INT_MAX ? INT_MAX : v <= (double)INT_MIN ? INT_MIN : (int)v;
@@ -474,16 +668,9 @@ static bool match_literal(Parser *p, const char *lit)
     int c = p->pos + n < p->len ? p->s[p->pos + n] : -1;
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')
         return false;
-    for (size_t i = 0; i < n; i++)
-        advance(p);
+    p->pos += n;
     return true;
 }
-
-typedef struct KeyRef {
-    const char *key;
-    cJSON *node;
-    size_t index;
-} KeyRef;
 
 static int keyref_cmp(const void *a, const void *b)
 {
@@ -494,20 +681,42 @@ static int keyref_cmp(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-static cJSON *parse_value(Parser *p, const cJSON *parent, int key_line, int key_col);
+static cJSON *parse_value(Parser *p, uint32_t key_pos);
 
-static cJSON *parse_object(Parser *p, int line, int col, const cJSON *parent, int key_line,
-                           int key_col)
+/* Reports the duplicate key of keys[0..n) that appears first in the file (after its original).
+ * Small objects, nearly all of them, are compared pairwise; big ones sorted. */
+static bool check_duplicates(Parser *p, KeyRef *keys, size_t n)
 {
-    cJSON *obj = new_node(p, cJSON_Object, parent, line, col, key_line, key_col);
+    const KeyRef *dup = NULL;
+    if (n <= 24) {
+        for (size_t i = 1; i < n && !dup; i++)
+            for (size_t j = 0; j < i && !dup; j++)
+                if (keys[i].key == keys[j].key ||
+                    (keys[i].key[0] == keys[j].key[0] && strcmp(keys[i].key, keys[j].key) == 0))
+                    dup = &keys[i];
+    } else {
+        qsort(keys, n, sizeof *keys, keyref_cmp);
+        for (size_t i = 1; i < n; i++) {
+            if (strcmp(keys[i].key, keys[i - 1].key) == 0 && (!dup || keys[i].index < dup->index))
+                dup = &keys[i];
+        }
+    }
+    if (!dup)
+        return true;
+    fail_at(p, dup->node->key_pos, "duplicate key '%.60s'", dup->key);
+    return false;
+}
+
+static cJSON *parse_object(Parser *p, size_t pos, uint32_t key_pos)
+{
+    cJSON *obj = new_node(p, cJSON_Object, pos, key_pos);
     if (!obj)
         return NULL;
-    advance(p); /* '{' */
-    KeyRef *keys = NULL;
-    size_t nkeys = 0, kcap = 0;
+    p->pos++; /* '{' */
+    size_t base = p->stack_used, nkeys = 0;
     skip_ws(p);
     if (peek(p) == '}') {
-        advance(p);
+        p->pos++;
         return obj;
     }
     for (;;) {
@@ -517,120 +726,94 @@ static cJSON *parse_object(Parser *p, int line, int col, const cJSON *parent, in
                 FAIL(p, "trailing comma before '}'");
             else
                 describe_unexpected(p, "expected a \"key\" in double quotes");
-            goto fail;
+            return NULL;
         }
-        int kl = p->line, kc = p->col;
-        char *key = parse_string_raw(p);
-        if (!key)
-            goto fail;
+        size_t kpos = p->pos, klen = 0;
+        char *raw = parse_string_raw(p, &klen);
+        if (!raw)
+            return NULL;
+        const char *key = intern_key(p, raw, klen);
         skip_ws(p);
         if (peek(p) != ':') {
             describe_unexpected(p, "expected ':' after object key");
-            goto fail;
+            return NULL;
         }
-        advance(p);
+        p->pos++;
         skip_ws(p);
-        cJSON *item = parse_value(p, obj, kl, kc);
+        cJSON *item = parse_value(p, (uint32_t)kpos);
         if (!item)
-            goto fail;
-        item->string = key;
+            return NULL;
+        item->string = (char *)key;
         link_child(obj, item);
-        if (nkeys == kcap) {
-            kcap = kcap ? kcap * 2 : 8;
-            KeyRef *nk = realloc(keys, kcap * sizeof *nk);
-            if (!nk) {
+        if (p->stack_used == p->stack_cap) {
+            size_t ncap = p->stack_cap ? p->stack_cap * 2 : 64;
+            KeyRef *ns = realloc(p->stack, ncap * sizeof *ns);
+            if (!ns) {
                 FAIL(p, "out of memory");
-                goto fail;
+                return NULL;
             }
-            keys = nk;
+            p->stack = ns;
+            p->stack_cap = ncap;
         }
-        keys[nkeys] = (KeyRef){key, item, nkeys};
+        p->stack[p->stack_used++] = (KeyRef){key, (const JsonNode *)item, nkeys};
         nkeys++;
         skip_ws(p);
         int c = peek(p);
         if (c == ',') {
-            advance(p);
+            p->pos++;
             continue;
         }
         if (c == '}') {
-            advance(p);
+            p->pos++;
             break;
         }
         describe_unexpected(p, "expected ',' or '}' after object member");
-        goto fail;
+        return NULL;
     }
-    if (nkeys > 1) {
-        /* Report the duplicate that appears first in the file (after its original). Small
-         * objects, nearly all of them, are compared pairwise; big ones sorted. */
-        const KeyRef *dup = NULL;
-        if (nkeys <= 24) {
-            for (size_t i = 1; i < nkeys && !dup; i++)
-                for (size_t j = 0; j < i && !dup; j++)
-                    if (keys[i].key[0] == keys[j].key[0] && strcmp(keys[i].key, keys[j].key) == 0)
-                        dup = &keys[i];
-        } else {
-            qsort(keys, nkeys, sizeof *keys, keyref_cmp);
-            for (size_t i = 1; i < nkeys; i++) {
-                if (strcmp(keys[i].key, keys[i - 1].key) == 0 && (!dup || keys[i].index < dup->index))
-                    dup = &keys[i];
-            }
-        }
-        if (dup) {
-            const JsonNodeInfo *info = info_of(p->doc, dup->node);
-            int dl = info ? info->key_line : line, dc = info ? info->key_col : col;
-            fail_at(p, dl, dc, "duplicate key '%.60s'", dup->key);
-            goto fail;
-        }
-    }
-    free(keys);
-    return obj;
-fail:
-    free(keys);
-    return NULL;
+    bool ok = nkeys < 2 || check_duplicates(p, p->stack + base, nkeys);
+    p->stack_used = base;
+    return ok ? obj : NULL;
 }
 
-static cJSON *parse_array(Parser *p, int line, int col, const cJSON *parent, int key_line,
-                          int key_col)
+static cJSON *parse_array(Parser *p, size_t pos, uint32_t key_pos)
 {
-    cJSON *arr = new_node(p, cJSON_Array, parent, line, col, key_line, key_col);
+    cJSON *arr = new_node(p, cJSON_Array, pos, key_pos);
     if (!arr)
         return NULL;
-    advance(p); /* '[' */
+    p->pos++; /* '[' */
     skip_ws(p);
     if (peek(p) == ']') {
-        advance(p);
+        p->pos++;
         return arr;
     }
     for (;;) {
         skip_ws(p);
         if (peek(p) == ']') {
             FAIL(p, "trailing comma before ']'");
-            goto fail;
+            return NULL;
         }
-        cJSON *item = parse_value(p, arr, 0, 0);
+        cJSON *item = parse_value(p, NO_KEY);
         if (!item)
-            goto fail;
+            return NULL;
         link_child(arr, item);
         skip_ws(p);
         int c = peek(p);
         if (c == ',') {
-            advance(p);
+            p->pos++;
             continue;
         }
         if (c == ']') {
-            advance(p);
+            p->pos++;
             return arr;
         }
         describe_unexpected(p, "expected ',' or ']' after array element");
-        goto fail;
+        return NULL;
     }
-fail:
-    return NULL;
 }
 
-static cJSON *parse_value(Parser *p, const cJSON *parent, int key_line, int key_col)
+static cJSON *parse_value(Parser *p, uint32_t key_pos)
 {
-    int line = p->line, col = p->col;
+    size_t pos = p->pos;
     int c = peek(p);
     cJSON *item = NULL;
     switch (c) {
@@ -641,33 +824,30 @@ static cJSON *parse_value(Parser *p, const cJSON *parent, int key_line, int key_
             return NULL;
         }
         p->depth++;
-        item = c == '{' ? parse_object(p, line, col, parent, key_line, key_col)
-                        : parse_array(p, line, col, parent, key_line, key_col);
+        item = c == '{' ? parse_object(p, pos, key_pos) : parse_array(p, pos, key_pos);
         p->depth--;
         return item;
     case '"': {
-        char *s = parse_string_raw(p);
+        size_t n;
+        char *s = parse_string_raw(p, &n);
         if (!s)
             return NULL;
-        item = new_node(p, cJSON_String, parent, line, col, key_line, key_col);
+        item = new_node(p, cJSON_String, pos, key_pos);
         if (item)
             item->valuestring = s;
-        break;
+        return item;
     }
     case 't':
     case 'f':
     case 'n':
         if (match_literal(p, "true"))
-            item = new_node(p, cJSON_True, parent, line, col, key_line, key_col);
-        else if (match_literal(p, "false"))
-            item = new_node(p, cJSON_False, parent, line, col, key_line, key_col);
-        else if (match_literal(p, "null"))
-            item = new_node(p, cJSON_NULL, parent, line, col, key_line, key_col);
-        else {
-            FAIL(p, "invalid literal (expected true, false or null)");
-            return NULL;
-        }
-        break;
+            return new_node(p, cJSON_True, pos, key_pos);
+        if (match_literal(p, "false"))
+            return new_node(p, cJSON_False, pos, key_pos);
+        if (match_literal(p, "null"))
+            return new_node(p, cJSON_NULL, pos, key_pos);
+        FAIL(p, "invalid literal (expected true, false or null)");
+        return NULL;
     case '-':
     case '0': case '1': case '2': case '3': case '4':
     case '5': case '6': case '7': case '8': case '9':
@@ -675,10 +855,7 @@ static cJSON *parse_value(Parser *p, const cJSON *parent, int key_line, int key_
             FAIL(p, "NaN and Infinity are not JSON numbers");
             return NULL;
         }
-        item = parse_number(p);
-        if (item)
-            ((JsonNode *)item)->info = (JsonNodeInfo){parent, line, col, key_line, key_col, 0};
-        break;
+        return parse_number(p, key_pos);
     case '+':
         FAIL(p, "numbers cannot start with '+'");
         return NULL;
@@ -693,9 +870,33 @@ static cJSON *parse_value(Parser *p, const cJSON *parent, int key_line, int key_
         describe_unexpected(p, "expected a value");
         return NULL;
     }
-    if (!item)
-        return NULL;
-    return item;
+}
+
+/* The most values text can hold: each is the root, a container's first element or follows a
+ * comma (counting the bytes inside strings too only makes the bound looser). */
+static size_t max_values(const unsigned char *s, size_t len)
+{
+    size_t n = 1, i = 0;
+    for (; len - i >= 8; i += 8) {
+        uint64_t x = load8(s + i);
+        uint64_t m = bytes_equal(x, ',') | bytes_equal(x, '[') | bytes_equal(x, '{');
+        n += (size_t)((((m >> 7) * BYTES_ONES) >> 56) & 0xFF);   /* the bytes' bits summed */
+    }
+    for (; i < len; i++)
+        n += s[i] == ',' || s[i] == '[' || s[i] == '{';
+    return n;
+}
+
+/* A block of cap bytes whose contents are not cleared (the parser writes every byte it uses). */
+static ArenaBlock *raw_block(size_t cap)
+{
+    ArenaBlock *b = malloc(sizeof *b + cap);
+    if (b) {
+        b->next = NULL;
+        b->used = 0;
+        b->cap = cap;
+    }
+    return b;
 }
 
 bool json_parse(const char *text, size_t len, const JsonLimits *limits, JsonDoc *doc,
@@ -707,29 +908,49 @@ bool json_parse(const char *text, size_t len, const JsonLimits *limits, JsonDoc 
     memset(doc, 0, sizeof *doc);
     memset(err, 0, sizeof *err);
     size_t max_bytes = limits && limits->max_bytes ? limits->max_bytes : (size_t)8 << 20;
+    if (max_bytes > UINT32_MAX - 1)
+        max_bytes = UINT32_MAX - 1;     /* node positions are 32-bit offsets */
     Parser p = {
-        .s = (const unsigned char *)text, .len = len, .line = 1, .col = 1,
+        .s = (const unsigned char *)text, .len = len,
         .max_string = limits && limits->max_string ? limits->max_string : (size_t)1 << 20,
         .doc = doc, .err = err,
     };
+    doc->text = text;
+    doc->len = len;
     if (len > max_bytes) {
-        fail_at(&p, 0, 0, "file is larger than the limit of %zu bytes", max_bytes);
+        snprintf(err->message, sizeof err->message, "file is larger than the limit of %zu bytes", max_bytes);
+        memset(doc, 0, sizeof *doc);
         return false;
     }
     if (len >= 2 && (((unsigned char)text[0] == 0xFF && (unsigned char)text[1] == 0xFE) ||
                      ((unsigned char)text[0] == 0xFE && (unsigned char)text[1] == 0xFF))) {
         /* Notepad's "Unicode": say so rather than report a bad first byte. */
-        fail_at(&p, 1, 1, "the file is UTF-16 text; save it as UTF-8");
+        fail_at(&p, 0, "the file is UTF-16 text; save it as UTF-8");
+        memset(doc, 0, sizeof *doc);
         return false;
     }
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        p.pos = 3;
+        doc->bom = p.pos = 3;
     skip_ws(&p);
     if (p.pos >= p.len) {
-        fail_at(&p, p.line, p.col, "the file is empty (expected a JSON value)");
+        FAIL(&p, "the file is empty (expected a JSON value)");
+        memset(doc, 0, sizeof *doc);
         return false;
     }
-    cJSON *root = parse_value(&p, NULL, 0, 0);
+    /* One block of nodes and one of strings, both sized from the text up front: the parser never
+     * grows or copies them, and pages nobody writes are never touched. */
+    p.node_cap = max_values(p.s, len);
+    p.nodes = malloc(p.node_cap * sizeof *p.nodes);
+    ArenaBlock *strings = raw_block(len + 1);
+    p.keys = calloc(KEY_SLOTS, sizeof *p.keys);
+    cJSON *root = NULL;
+    if (!p.nodes || !strings) {
+        FAIL(&p, "out of memory");
+    } else {
+        p.str = (char *)strings->data;
+        p.str_cap = len + 1;
+        root = parse_value(&p, NO_KEY);
+    }
     if (root) {
         skip_ws(&p);
         if (p.pos < p.len) {
@@ -737,12 +958,26 @@ bool json_parse(const char *text, size_t len, const JsonLimits *limits, JsonDoc 
             root = NULL;
         }
     }
-    free(p.scratch);
-    if (!root || p.failed) {
-        arena_free(&doc->arena);
+    free(p.keys);
+    free(p.stack);
+    JsonIndex *ix = root && !p.failed ? calloc(1, sizeof *ix) : NULL;
+    if (!ix) {
+        if (root && !p.failed)
+            fail_at(&p, 0, "out of memory");
+        free(p.nodes);
+        free(strings);
         memset(doc, 0, sizeof *doc);
         return false;
     }
+    strings->used = (p.str_used + 15) & ~(size_t)15;
+    if (strings->used > strings->cap)
+        strings->used = strings->cap;
+    doc->arena.head = strings;
+    doc->strings = (const char *)strings->data;
+    doc->strings_len = p.str_used;
+    doc->nodes = p.nodes;
+    doc->node_count = p.node_count;
+    doc->index = ix;
     doc->root = root;
     return true;
 }
@@ -751,24 +986,59 @@ void json_doc_free(JsonDoc *doc)
 {
     if (!doc)
         return;
+    if (doc->index) {
+        free(doc->index->marks);
+        free(doc->index->parent);
+        free(doc->index->index);
+        free(doc->index);
+    }
+    free(doc->nodes);
     arena_free(&doc->arena);
     memset(doc, 0, sizeof *doc);
 }
 
+bool json_doc_string(const JsonDoc *doc, const char *s)
+{
+    return doc && s && doc->strings && s >= doc->strings && s < doc->strings + doc->strings_len;
+}
+
+void json_doc_give_strings(JsonDoc *doc, Arena *into)
+{
+    ArenaBlock *b = doc->arena.head;
+    if (!b)
+        return;
+    /* The strings stay where they are; only who frees them changes. The receiving arena keeps
+     * allocating from its own head block. */
+    ArenaBlock *last = b;
+    while (last->next)
+        last = last->next;
+    if (into->head) {
+        last->next = into->head->next;
+        into->head->next = b;
+    } else {
+        into->head = b;
+    }
+    doc->arena.head = NULL;
+}
+
 bool json_pos(const JsonDoc *doc, const cJSON *node, int *line, int *col)
 {
-    const JsonNodeInfo *i = info_of(doc, node);
-    *line = i ? i->line : 0;
-    *col = i ? i->col : 0;
-    return i != NULL;
+    const JsonNode *n = node_of(doc, node);
+    *line = 0;
+    *col = 0;
+    if (!n)
+        return false;
+    doc_index(doc, false);
+    locate(doc, n->pos, line, col);
+    return true;
 }
 
 bool json_key_pos(const JsonDoc *doc, const cJSON *node, int *line, int *col)
 {
-    const JsonNodeInfo *i = info_of(doc, node);
-    if (i && i->key_line) {
-        *line = i->key_line;
-        *col = i->key_col;
+    const JsonNode *n = node_of(doc, node);
+    if (n && n->key_pos != NO_KEY) {
+        doc_index(doc, false);
+        locate(doc, n->key_pos, line, col);
         return true;
     }
     return json_pos(doc, node, line, col);
@@ -776,8 +1046,12 @@ bool json_key_pos(const JsonDoc *doc, const cJSON *node, int *line, int *col)
 
 const cJSON *json_parent(const JsonDoc *doc, const cJSON *node)
 {
-    const JsonNodeInfo *i = info_of(doc, node);
-    return i ? i->parent : NULL;
+    const JsonNode *n = node_of(doc, node);
+    const JsonIndex *ix = n ? doc_index(doc, true) : NULL;
+    if (!ix || !ix->parent)
+        return NULL;
+    uint32_t up = ix->parent[n - doc->nodes];
+    return up == NO_PARENT ? NULL : &doc->nodes[up].item;
 }
 
 static bool plain_key(const char *k)
@@ -803,16 +1077,18 @@ char *json_path(const JsonDoc *doc, const cJSON *node, char *buf, size_t cap)
     if (cap == 0)
         return buf;
     used += (size_t)snprintf(buf, cap, "$");
+    const JsonIndex *ix = doc ? doc->index : NULL;
     for (size_t i = n; i-- > 1;) {
         const cJSON *parent = chain[i], *child = chain[i - 1];
         if (used >= cap)
             break;
         if (cJSON_IsArray(parent)) {
-            /* The stored index keeps a path O(depth): a report on 100,000 items stays linear. */
-            const JsonNodeInfo *ci = info_of(doc, child);
+            /* The index is stored for every node, so a path stays O(depth): a report on 100,000
+             * items stays linear. */
+            const JsonNode *cn = node_of(doc, child);
             size_t idx = 0;
-            if (ci)
-                idx = ci->index;
+            if (cn && ix && ix->index)
+                idx = ix->index[cn - doc->nodes];
             else
                 for (const cJSON *c = parent->child; c && c != child; c = c->next)
                     idx++;
@@ -910,6 +1186,10 @@ void diag_at(Diag *d, DiagSeverity sev, const char *file, const JsonDoc *doc, co
     int line = 0, col = 0;
     char path[512];
     path[0] = '\0';
+    if (d && d->count >= DIAG_MAX_ENTRIES) {
+        /* Only counted, not kept: the place would be worked out for nothing. */
+        node = NULL;
+    }
     if (doc && node) {
         if (at_key)
             json_key_pos(doc, node, &line, &col);
@@ -998,7 +1278,7 @@ void *arena_alloc(Arena *a, size_t size)
     ArenaBlock *b = a->head;
     if (!b || b->cap - b->used < size) {
         /* Blocks grow with the content: few blocks for a big document, little waste for a small one. */
-        size_t cap = b && b->cap < ((size_t)1 << 20) ? b->cap * 2 : b ? b->cap : 16384;
+        size_t cap = !b ? 16384 : b->cap < ((size_t)1 << 20) ? b->cap * 2 : (size_t)1 << 20;
         if (cap < size)
             cap = size;
         b = malloc(sizeof *b + cap);

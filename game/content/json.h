@@ -36,14 +36,24 @@ typedef struct JsonError {
     char message[160];
 } JsonError;
 
-typedef struct JsonNodeInfo JsonNodeInfo;
+typedef struct JsonNode JsonNode;
+typedef struct JsonIndex JsonIndex;
 
 /* A parsed document. The tree is read with the ordinary cJSON API (cJSON_GetObjectItem...), but
- * its nodes and strings live in the document's arena beside their positions: do not detach,
- * add or cJSON_Delete nodes; json_doc_free frees it all. */
+ * its nodes sit in one block beside their byte offsets and its strings in the document's arena:
+ * do not detach, add or cJSON_Delete nodes; json_doc_free frees it all. Positions are worked out
+ * from the text when asked for, so the text passed to json_parse must stay unchanged until
+ * json_doc_free (every caller parses text it holds for the whole check). */
 typedef struct JsonDoc {
     cJSON *root;
-    Arena arena;
+    Arena arena;            /* the strings (object keys are stored once each) */
+    JsonNode *nodes;        /* every node, in document order */
+    size_t node_count;
+    const char *text;       /* the parsed text, len bytes, a byte-order mark of bom bytes first */
+    size_t len, bom;
+    const char *strings;    /* where the strings are, strings_len bytes */
+    size_t strings_len;
+    JsonIndex *index;       /* line marks and parents, built on the first json_pos or json_path */
 } JsonDoc;
 
 /* Parses text[0..len). On failure returns false, fills *err and leaves *doc empty.
@@ -52,6 +62,13 @@ typedef struct JsonDoc {
 bool json_parse(const char *text, size_t len, const JsonLimits *limits, JsonDoc *doc,
                 JsonError *err);
 void json_doc_free(JsonDoc *doc);
+
+/* Whether s is one of doc's strings (a key or a valuestring). */
+bool json_doc_string(const JsonDoc *doc, const char *s);
+/* Hands the document's strings over to into: they stay valid, unchanged and where they are after
+ * json_doc_free, until into is freed. A loader that keeps most strings of a document uses this
+ * instead of copying each one. */
+void json_doc_give_strings(JsonDoc *doc, Arena *into);
 
 /* Where a node's value starts; for an object member, key_line/key_col give its key.
  * Returns false (and zeros) for a node the document does not know. */

@@ -31,7 +31,9 @@ typedef struct IdMap {
     IdSlot *slots;
     size_t cap;
     size_t count;
+    size_t len;             /* the list's length: every index is below it */
     const char **names;     /* in insertion order, for did-you-mean */
+    uint32_t *seen;         /* per index, the last reference list that named it (get_refs) */
 } IdMap;
 
 static uint64_t hash_str(const char *s)
@@ -65,6 +67,7 @@ static bool idmap_init(IdMap *m, size_t n)
     m->names = calloc(n + 1, sizeof *m->names);
     m->cap = cap;
     m->count = 0;
+    m->len = n;
     return m->slots && m->names;
 }
 
@@ -81,6 +84,7 @@ static void idmap_free(IdMap *m)
 {
     free(m->slots);
     free(m->names);
+    free(m->seen);
     memset(m, 0, sizeof *m);
 }
 
@@ -127,6 +131,7 @@ typedef struct Loader {
     bool langs_known;
     FeatureRef *features;
     size_t feature_count, feature_cap;
+    uint32_t refs_listed;   /* reference lists read so far: marks IdMap.seen */
     bool nomem;
     bool no_sources;        /* 'sources' is missing: already reported, so references to it are not */
 } Loader;
@@ -191,8 +196,12 @@ static void *alloc_n(Loader *L, size_t n, size_t size)
     return p;
 }
 
+/* A string the pack keeps. The document's strings already belong to the pack's arena (see
+ * load_common), so those are kept where they are; anything else is copied in. */
 static const char *loader_dup(Loader *L, const char *s)
 {
+    if (json_doc_string(&L->doc, s))
+        return s;
     char *d = arena_strdup(L->arena, s);
     if (s && !d)
         L->nomem = true;
@@ -515,7 +524,11 @@ static int32_t resolve(Loader *L, const cJSON *f, int map)
     if (map == MAP_SOURCE && L->no_sources)
         return PACK_NONE;
     const IdMap *m = &L->ids[map];
-    const char *near = m->count <= 20000 ? json_did_you_mean(f->valuestring, m->names, m->count) : NULL;
+    /* The suggestion compares with every id of the list: only for a message that will be kept
+     * (past DIAG_MAX_ENTRIES they are only counted), or a pack with thousands of bad references
+     * takes minutes. */
+    bool kept = L->diag->count < DIAG_MAX_ENTRIES;
+    const char *near = kept && m->count <= 20000 ? json_did_you_mean(f->valuestring, m->names, m->count) : NULL;
     if (near)
         err_at(L, f, "%s '%.64s' is not in this pack's '%s' (did you mean '%s'?)", MAP_NOUN[map],
                f->valuestring, MAP_LIST[map], near);
@@ -553,13 +566,25 @@ static PackRefs get_refs(Loader *L, const cJSON *obj, const char *key, bool requ
         return r;
     size_t n = (size_t)cJSON_GetArraySize(f);
     int32_t *items = alloc_n(L, n, sizeof *items);
+    /* A repeat is found by marking each index with this list's number, not by comparing with
+     * every earlier entry: a list naming thousands of ids stays linear. */
+    IdMap *m = &L->ids[map];
+    if (!m->seen && m->len && n > 1)
+        m->seen = calloc(m->len, sizeof *m->seen);
+    uint32_t mark = ++L->refs_listed;
     for (const cJSON *e = f->child; e && items; e = e->next) {
         int32_t idx = resolve(L, e, map);
-        for (uint32_t i = 0; i < r.count && idx != PACK_NONE; i++) {
-            if (items[i] == idx) {
-                warn_key(L, e, "%s '%s' is listed twice", MAP_NOUN[map], e->valuestring);
-                idx = PACK_NONE;
-            }
+        bool twice = false;
+        if (idx != PACK_NONE && m->seen && (size_t)idx < m->len) {
+            twice = m->seen[idx] == mark;
+            m->seen[idx] = mark;
+        } else {
+            for (uint32_t i = 0; i < r.count && idx != PACK_NONE && !twice; i++)
+                twice = items[i] == idx;
+        }
+        if (twice) {
+            warn_key(L, e, "%s '%s' is listed twice", MAP_NOUN[map], e->valuestring);
+            idx = PACK_NONE;
         }
         if (idx != PACK_NONE)
             items[r.count++] = idx;
@@ -1557,10 +1582,15 @@ static PackError load_common(const char *text, size_t len, const char *display, 
     JsonError jerr;
     JsonLimits lim = {.max_bytes = PACK_MAX_BYTES, .max_string = 65536};
     bool parsed = json_parse(text, len, &lim, &L.doc, &jerr);
-    if (!parsed)
+    if (!parsed) {
         diag_add(L.diag, DIAG_ERROR, display, jerr.line, jerr.col, NULL, "%s", jerr.message);
-    else
+    } else {
+        /* Nearly every string of pack.json ends up in the pack: hand them all over at once
+         * rather than copy each (the few it does not keep, such as dates and ids that are
+         * references, cost less than copying the rest). */
+        json_doc_give_strings(&L.doc, &P->arena);
         load_root(&L, L.doc.root, expect_id);
+    }
     if (L.nomem)
         diag_add(L.diag, DIAG_ERROR, display, 0, 0, NULL, "out of memory while loading the pack");
     bool failed = (L.diag->errors > errors_before) || L.nomem;

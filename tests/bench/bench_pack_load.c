@@ -1,6 +1,8 @@
 /* Benchmark: writes a 10,000-item pack (events, treaties, people, places, flashcards) to a temp
- * folder, then loads and validates it several times and prints the median wall time. The target
- * is under 50 ms. Uses clock_gettime: benchmarks may read the clock, the library never does. */
+ * folder, then loads and validates it several times and prints the median wall time, the first
+ * load's (the one a player waits for: fresh process, nothing cached by malloc) and the CPU time
+ * of each (steadier than wall time on a shared machine). The target is under 50 ms. Uses
+ * clock_gettime: benchmarks may read the clock, the library never does. */
 #include "content/pack.h"
 #include "core/util.h"
 
@@ -88,6 +90,13 @@ static double now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+static double cpu_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -105,14 +114,15 @@ int main(void)
     char *file = util_path_join(dir, "pack.json");
     if (util_write_file_atomic(file, b.s, b.len) != 0)
         return 1;
-    double times[RUNS];
+    double times[RUNS], cpu[RUNS];
     size_t items = 0;
     for (int r = 0; r < RUNS; r++) {
         Diag d = {0};
         Pack *p = NULL;
-        double t0 = now_ms();
+        double t0 = now_ms(), c0 = cpu_ms();
         PackError rc = pack_load(dir, &p, &d);
         times[r] = now_ms() - t0;
+        cpu[r] = cpu_ms() - c0;
         if (rc != PACK_OK) {
             diag_print(&d, stderr);
             return 1;
@@ -121,13 +131,17 @@ int main(void)
         pack_free(p);
         diag_free(&d);
     }
+    double first = times[0], first_cpu = cpu[0];
     qsort(times, RUNS, sizeof times[0], cmp_double);
-    printf("bench_pack_load: %zu items, %.1f MB pack.json, median %.1f ms over %d loads (min %.1f, max %.1f); target < 50 ms\n",
-           items, (double)b.len / (1 << 20), times[RUNS / 2], RUNS, times[0], times[RUNS - 1]);
+    qsort(cpu, RUNS, sizeof cpu[0], cmp_double);
+    printf("bench_pack_load: %zu items, %.1f MB pack.json, median %.1f ms over %d loads (min %.1f, max %.1f); "
+           "first load %.1f ms; CPU median %.1f ms, first %.1f ms; target < 50 ms\n",
+           items, (double)b.len / (1 << 20), times[RUNS / 2], RUNS, times[0], times[RUNS - 1], first,
+           cpu[RUNS / 2], first_cpu);
     remove(file);
     remove(dir);
     free(file);
     free(dir);
     free(b.s);
-    return times[RUNS / 2] < 50.0 ? 0 : 1;
+    return times[RUNS / 2] < 50.0 && first < 50.0 ? 0 : 1;
 }

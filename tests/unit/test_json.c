@@ -3,6 +3,8 @@
 #include "content/json.h"
 #include "content/text.h"
 
+#include <stdlib.h>
+
 static bool parse(const char *s, JsonDoc *doc, JsonError *err)
 {
     return json_parse(s, strlen(s), NULL, doc, err);
@@ -284,6 +286,149 @@ static void when_format_should_write_ranges_and_approximate_dates(void)
     CHECK_STR(when_format(&a, "zh", buf, sizeof buf), "约1651年");
 }
 
+/* Line and column of text[off] the way an editor counts them, written out independently. */
+static void cursor_at(const char *text, size_t bom, size_t off, int *line, int *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = bom; i < off; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '\n') {
+            (*line)++;
+            *col = 1;
+        } else if (c != '\r' && (c & 0xC0) != 0x80) {
+            (*col)++;
+        }
+    }
+}
+
+static void positions_should_match_the_cursor_far_into_a_long_document(void)
+{
+    /* Over 40 KB with a byte-order mark, CRLF line ends, Cyrillic and Chinese text, and one
+     * long line: positions are computed from stored offsets and the line marks. */
+    enum { N = 1200 };
+    size_t cap = 200000, len = 0;
+    char *text = malloc(cap);
+    size_t value_off[N], key_off[N];
+    len += (size_t)snprintf(text + len, cap - len, "\xEF\xBB\xBF{\"list\": [\r\n");
+    for (int i = 0; i < N; i++) {
+        if (i % 7 == 3) {
+            key_off[i] = 0;
+            value_off[i] = len;
+            len += (size_t)snprintf(text + len, cap - len, "\"Айгунь 瑷珲 %d\"%s", i, i + 1 < N ? ", " : "");
+        } else {
+            len += (size_t)snprintf(text + len, cap - len, "{\"x\": 1, ");
+            key_off[i] = len;
+            len += (size_t)snprintf(text + len, cap - len, "\"имя\":  ");
+            value_off[i] = len;
+            len += (size_t)snprintf(text + len, cap - len, "\"Нерчинск %d\"}%s%s", i, i + 1 < N ? "," : "",
+                                    i % 50 == 49 ? "" : "\r\n");   /* every 50th runs on */
+        }
+    }
+    len += (size_t)snprintf(text + len, cap - len, "]}\n");
+    CHECK(len < cap);
+    JsonDoc doc;
+    JsonError err;
+    CHECK(json_parse(text, len, NULL, &doc, &err));
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(doc.root, "list");
+    CHECK_INT(cJSON_GetArraySize(list), N);
+    int i = 0, bad = 0;
+    for (const cJSON *e = list ? list->child : NULL; e; e = e->next, i++) {
+        const cJSON *v = cJSON_IsObject(e) ? cJSON_GetObjectItemCaseSensitive(e, "имя") : e;
+        int line, col, want_line, want_col;
+        CHECK(json_pos(&doc, v, &line, &col));
+        cursor_at(text, 3, value_off[i], &want_line, &want_col);
+        bad += line != want_line || col != want_col;
+        if (cJSON_IsObject(e)) {
+            CHECK(json_key_pos(&doc, v, &line, &col));
+            cursor_at(text, 3, key_off[i], &want_line, &want_col);
+            bad += line != want_line || col != want_col;
+        }
+    }
+    CHECK_INT(bad, 0);
+    char path[64];
+    CHECK_STR(json_path(&doc, cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(list, 1199), "имя"),
+                        path, sizeof path), "$.list[1199][\"имя\"]");
+    json_doc_free(&doc);
+    free(text);
+}
+
+static void parse_should_report_errors_far_along_one_long_line(void)
+{
+    size_t n = 30000, len = 0;
+    char *text = malloc(n * 4 + 16);
+    text[len++] = '[';
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)sprintf(text + len, "%s%d", i ? "," : "", (int)(i % 10));
+    text[len++] = ',';
+    text[len++] = ']';
+    JsonDoc doc;
+    JsonError err;
+    CHECK(!json_parse(text, len, NULL, &doc, &err));
+    CHECK_INT(err.line, 1);
+    CHECK_INT(err.col, (int)len);
+    CHECK(strstr(err.message, "trailing comma") != NULL);
+    free(text);
+}
+
+static void parse_should_hold_as_many_values_as_the_text_can(void)
+{
+    /* The node block is sized from the text: the densest texts must still fit. */
+    const char *dense[] = {"[1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]",
+                           "[[],[],[],[],[],[],[],[],[],[],[],[],[],[],[],[],[],{},{}]",
+                           "[[[[[[[[[[[[[[[[[[[[[[[[0]]]]]]]]]]]]]]]]]]]]]]]]",
+                           "{\"a\":{\"b\":{\"c\":[{},{\"d\":[[],{}]}]}},\"e\":0}", "0", "\"\""};
+    for (size_t k = 0; k < sizeof dense / sizeof dense[0]; k++) {
+        JsonDoc doc;
+        JsonError err;
+        bool ok = parse(dense[k], &doc, &err);
+        CHECK(ok);
+        if (!ok)
+            fprintf(stderr, "  %s -> %s\n", dense[k], err.message);
+        json_doc_free(&doc);
+    }
+    JsonDoc doc;
+    JsonError err;
+    CHECK(parse("[1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]", &doc, &err));
+    CHECK_INT(cJSON_GetArraySize(doc.root), 30);
+    json_doc_free(&doc);
+}
+
+static void parse_should_store_each_key_once_and_still_find_duplicates(void)
+{
+    JsonDoc doc;
+    JsonError err;
+    const char *s = "[{\"id\": \"a\", \"aVeryLongKeyThatIsNotSharedBecauseItIsOverFortyEightBytes\": 1},"
+                    " {\"id\": \"b\", \"aVeryLongKeyThatIsNotSharedBecauseItIsOverFortyEightBytes\": 2}]";
+    CHECK(parse(s, &doc, &err));
+    const cJSON *a = cJSON_GetArrayItem(doc.root, 0), *b = cJSON_GetArrayItem(doc.root, 1);
+    CHECK(a->child->string == b->child->string);
+    CHECK_STR(a->child->next->string, b->child->next->string);
+    CHECK_STR(cJSON_GetObjectItemCaseSensitive(b, "id")->valuestring, "b");
+    json_doc_free(&doc);
+    expect_error("[{\"id\": 1}, {\"x\": 1, \"id\": 2, \"id\": 3}]", 1, 31, "duplicate key 'id'");
+}
+
+static void doc_strings_should_outlive_the_document_once_given_away(void)
+{
+    JsonDoc doc;
+    JsonError err;
+    CHECK(parse("{\"name\": \"Nerchinsk \\u00e9\", \"n\": [\"Айгунь\"]}", &doc, &err));
+    const char *name = cJSON_GetObjectItemCaseSensitive(doc.root, "name")->valuestring;
+    const char *ru = cJSON_GetObjectItemCaseSensitive(doc.root, "n")->child->valuestring;
+    CHECK(json_doc_string(&doc, name));
+    CHECK(json_doc_string(&doc, ru));
+    CHECK(!json_doc_string(&doc, "Nerchinsk"));
+    Arena keep = {0};
+    CHECK(arena_strdup(&keep, "first") != NULL);
+    json_doc_give_strings(&doc, &keep);
+    json_doc_free(&doc);
+    CHECK_STR(name, "Nerchinsk \xC3\xA9");
+    CHECK_STR(ru, "Айгунь");
+    CHECK_STR(arena_strdup(&keep, "after"), "after");
+    arena_free(&keep);
+}
+
 int main(void)
 {
     RUN(parse_should_record_line_and_column_of_every_member);
@@ -302,5 +447,10 @@ int main(void)
     RUN(text_get_should_fall_back_to_english_then_the_first);
     RUN(parse_should_skip_a_byte_order_mark);
     RUN(when_format_should_write_ranges_and_approximate_dates);
+    RUN(positions_should_match_the_cursor_far_into_a_long_document);
+    RUN(parse_should_report_errors_far_along_one_long_line);
+    RUN(parse_should_hold_as_many_values_as_the_text_can);
+    RUN(parse_should_store_each_key_once_and_still_find_duplicates);
+    RUN(doc_strings_should_outlive_the_document_once_given_away);
     return CHECK_DONE();
 }

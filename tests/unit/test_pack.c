@@ -236,6 +236,92 @@ static void validate_geojson_should_hold_the_vertex_limit_per_ring(void)
     free(big);
 }
 
+static void pack_strings_should_not_depend_on_the_text_they_were_loaded_from(void)
+{
+    /* The pack keeps the parser's decoded strings: they must be copies, not the caller's text. */
+    size_t n = strlen(MINIMAL);
+    char *text = malloc(n + 1);
+    memcpy(text, MINIMAL, n + 1);
+    Pack *p = NULL;
+    Diag d = {0};
+    CHECK_INT(pack_load_memory(text, n, "mini/pack.json", "mini", &p, &d), PACK_OK);
+    memset(text, 'x', n);
+    free(text);
+    if (p) {
+        CHECK_STR(p->id, "mini");
+        CHECK_STR(p->events[0].id, "e1");
+        CHECK_STR(text_get(&p->events[0].title, "en"), "E");
+        CHECK_STR(p->sources[0].title, "S");
+    }
+    pack_free(p);
+    diag_free(&d);
+}
+
+static void pack_load_should_count_every_bad_reference_and_suggest_in_those_it_keeps(void)
+{
+    /* 1,500 events name places that do not exist: all are counted, the first 1,000 kept with
+     * a suggestion (the search for one is skipped for the rest, which are only counted). */
+    enum { N = 1500 };
+    size_t cap = (size_t)N * 200 + 512, len = 0;
+    char *text = malloc(cap);
+    len += (size_t)snprintf(text + len, cap - len,
+                            "{\"format\": 1, \"id\": \"mini\", \"version\": \"1\", \"title\": \"Mini\","
+                            " \"languages\": [\"en\"], \"sources\": [{\"id\": \"s\", \"title\": \"S\"}],\n"
+                            " \"places\": [");
+    for (int i = 0; i < N; i++)
+        len += (size_t)snprintf(text + len, cap - len, "%s{\"id\": \"place-%d\", \"name\": \"P\", \"sources\": [\"s\"]}",
+                                i ? ", " : "", i);
+    len += (size_t)snprintf(text + len, cap - len, "],\n \"events\": [");
+    for (int i = 0; i < N; i++)
+        len += (size_t)snprintf(text + len, cap - len,
+                                "%s{\"id\": \"e%d\", \"title\": \"E\", \"when\": \"1858\", \"place\": \"plcae-%d\", \"sources\": [\"s\"]}\n",
+                                i ? ", " : "", i, i);
+    len += (size_t)snprintf(text + len, cap - len, "]}");
+    CHECK(len < cap);
+    Pack *p = NULL;
+    Diag d = {0};
+    CHECK_INT(pack_load_memory(text, len, "mini/pack.json", "mini", &p, &d), PACK_ERR_INVALID);
+    CHECK_INT(d.errors, N);
+    CHECK_INT(d.count, DIAG_MAX_ENTRIES);
+    CHECK_INT(d.dropped, N - DIAG_MAX_ENTRIES);
+    if (d.count == DIAG_MAX_ENTRIES) {
+        CHECK_STR(d.items[0].message, "place 'plcae-0' is not in this pack's 'places' (did you mean 'place-0'?)");
+        CHECK_STR(d.items[999].message, "place 'plcae-999' is not in this pack's 'places' (did you mean 'place-999'?)");
+        CHECK_STR(d.items[999].path, "$.events[999].place");
+        CHECK_INT(d.items[999].line, 1002);
+    }
+    pack_free(p);
+    diag_free(&d);
+    free(text);
+}
+
+static void pack_load_should_warn_about_each_repeated_reference_once(void)
+{
+    const char *text =
+        "{\"format\": 1, \"id\": \"mini\", \"version\": \"1\", \"title\": \"Mini\", \"languages\": [\"en\"],\n"
+        " \"sources\": [{\"id\": \"s\", \"title\": \"S\"}, {\"id\": \"t\", \"title\": \"T\"}, {\"id\": \"u\", \"title\": \"U\"}],\n"
+        " \"events\": [{\"id\": \"e1\", \"title\": \"E\", \"when\": \"1858\", \"sources\": [\"s\", \"t\", \"s\", \"u\", \"t\", \"s\"]},\n"
+        "            {\"id\": \"e2\", \"title\": \"E\", \"when\": \"1858\", \"sources\": [\"t\", \"s\"]}]}";
+    Pack *p = NULL;
+    Diag d = {0};
+    CHECK_INT(pack_load_memory(text, strlen(text), "mini/pack.json", "mini", &p, &d), PACK_OK);
+    CHECK_INT(d.warnings, 3);
+    if (d.count == 3) {
+        CHECK_STR(d.items[0].message, "source 's' is listed twice");
+        CHECK_STR(d.items[0].path, "$.events[0].sources[2]");
+        CHECK_STR(d.items[1].path, "$.events[0].sources[4]");
+        CHECK_STR(d.items[2].path, "$.events[0].sources[5]");
+    }
+    if (p) {
+        CHECK_INT(p->events[0].sources.count, 3);
+        CHECK_INT(p->events[1].sources.count, 2);
+        CHECK_INT(p->events[1].sources.items[0], 1);
+        CHECK_INT(p->events[1].sources.items[1], 0);
+    }
+    pack_free(p);
+    diag_free(&d);
+}
+
 int main(void)
 {
     RUN(pack_load_should_read_the_example_pack_without_messages);
@@ -246,5 +332,8 @@ int main(void)
     RUN(pack_load_should_refuse_paths_that_leave_the_pack);
     RUN(packs_load_all_should_skip_a_broken_pack_and_keep_the_others);
     RUN(validate_geojson_should_hold_the_vertex_limit_per_ring);
+    RUN(pack_strings_should_not_depend_on_the_text_they_were_loaded_from);
+    RUN(pack_load_should_count_every_bad_reference_and_suggest_in_those_it_keeps);
+    RUN(pack_load_should_warn_about_each_repeated_reference_once);
     return CHECK_DONE();
 }
