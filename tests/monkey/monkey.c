@@ -44,7 +44,7 @@ static const char *const TEXTS[] = {
 };
 /* "back" and pad "b" are drawn rarely (see gen_action): from the bottom scene they end the run. */
 static const char *const PADS[] = {"a", "x", "y", "start", "up", "down", "left", "right", "lb", "rb"};
-static const char *const KEYS[] = {"a", "r", "z", "q", "0", "5", "9", "f1", "f5", "f11", "f12"};
+static const char *const KEYS[] = {"a", "r", "z", "q", "n", "i", "0", "5", "9", "f1", "f5", "f11", "f12"};
 static const char *const SIMPLE[] = {"up", "down", "left", "right", "next", "prev", "confirm",
                                      "menu", "backspace", "delete", "fullscreen", "pageup", "pagedown"};
 static const int SIZES[][2] = {{320, 240}, {640, 480}, {800, 600}, {1024, 768}, {1280, 720},
