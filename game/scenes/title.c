@@ -98,8 +98,10 @@ static void draw_seal(App *app, float cx, float cy, float size, float press)
     draw_rounded(app->renderer, r, (int)(s * 0.08f), color_alpha(th->seal, alpha));
     SDL_Rect inner = {r.x + (int)(s * 0.07f), r.y + (int)(s * 0.07f), r.w - (int)(s * 0.14f), r.h - (int)(s * 0.14f)};
     draw_rounded_outline(app->renderer, inner, (int)(s * 0.05f), (int)(s * 0.03f) + 1, color_alpha(th->on_accent, alpha));
-    /* 边疆: "frontier", as carved on a seal (two columns read top to bottom, right to left). */
-    TextOpts o = {.style = TEXT_DISPLAY, .size = (int)(s * 0.36f), .align = TEXT_CENTER};
+    /* 边疆: "frontier", as carved on a seal (two columns read top to bottom, right to left).
+     * The characters keep their final size while the seal comes down around them: a size per
+     * frame of the press would open a new CJK face each time (about 1 MB and a few ms each). */
+    TextOpts o = {.style = TEXT_DISPLAY, .size = (int)(size * 0.36f), .align = TEXT_CENTER};
     ui_text_draw_centered(app->text, "\xE8\xBE\xB9", &o, (SDL_Rect){inner.x, inner.y, inner.w, inner.h / 2}, color_alpha(th->on_accent, alpha));
     ui_text_draw_centered(app->text, "\xE7\x96\x86", &o, (SDL_Rect){inner.x, inner.y + inner.h / 2, inner.w, inner.h / 2}, color_alpha(th->on_accent, alpha));
 }
