@@ -757,6 +757,12 @@ static void first_frame(App *app)
     trace(app, "shown");
     SDL_RenderPresent(app->renderer);
     trace(app, "present");
+    if (getenv("FRONTIERS_TRACE_STARTUP")) {
+        /* On the wall clock too, so tests/bench/peers.sh can time it from before the exec. */
+        struct timespec now;
+        timespec_get(&now, TIME_UTC);
+        fprintf(stderr, "startup present_unix_ms %.3f\n", (double)now.tv_sec * 1000.0 + (double)now.tv_nsec / 1e6);
+    }
     double first_s = plat_monotonic_seconds();
     app_finish_startup(app);
     if (getenv("FRONTIERS_EXIT_AFTER_FIRST_FRAME")) {
