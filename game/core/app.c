@@ -783,6 +783,8 @@ int app_run(App *app)
     Uint64 last = SDL_GetPerformanceCounter();
     double acc = 0;
     bool text_on = false;
+    double rate_from = getenv("FRONTIERS_TRACE_STARTUP") ? plat_monotonic_seconds() : 0;
+    double rate_cpu = plat_cpu_seconds();
     while (!app->quit && app->depth > 0) {
         SDL_Event e;
         /* Idle when minimised or hidden: block on events instead of spinning. */
@@ -816,6 +818,15 @@ int app_run(App *app)
         }
         app_draw(app);
         SDL_RenderPresent(app->renderer);
+        if (rate_from > 0 && app->frame % 120 == 0) {
+            /* With FRONTIERS_TRACE_STARTUP: the frame rate and CPU per frame in the window
+             * (everything drawn and presented, all threads), every 120 frames. */
+            double wall = plat_monotonic_seconds(), cpu = plat_cpu_seconds();
+            fprintf(stderr, "frames %d in %.2f s: %.1f fps, cpu %.2f ms a frame\n", 120, wall - rate_from,
+                    120 / (wall - rate_from), (cpu - rate_cpu) * 1000.0 / 120);
+            rate_from = wall;
+            rate_cpu = cpu;
+        }
         /* vsync normally paces us; without it, sleep out the rest of the frame. */
         double spent = (double)(SDL_GetPerformanceCounter() - now) / (double)freq;
         if (spent < STEP * 0.5)
