@@ -42,6 +42,9 @@ for i in $(seq 1 "$runs"); do
   t1=$(date +%s%N)
   child=$(pgrep -P "$tpid" | head -1)
   hwm=$([ -n "$child" ] && awk '/^VmHWM:/ {print $2}' "/proc/$child/status" 2>/dev/null)
+  # CPU time (user + system, all threads) the program had used by then: steadier than wall
+  # time when other work shares the machine.
+  cpu=$([ -n "$child" ] && awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$child/stat" 2>/dev/null)
   [ -n "$seen" ] && sleep 2
   child=$(pgrep -P "$tpid" | head -1)
   [ -n "$child" ] && kill "$child" 2>/dev/null
@@ -49,6 +52,7 @@ for i in $(seq 1 "$runs"); do
   if [ -n "$seen" ]; then
     echo "$name window_ms $(( (t1 - t0) / 1000000 ))"
     [ -n "$hwm" ] && echo "$name visible_rss_kb $hwm"
+    [ -n "$cpu" ] && echo "$name visible_cpu_ms $cpu"
     sed -n "s/^maxrss_kb /$name maxrss_kb /p" "$home/rss"
     # Frontiers' first presented frame, on the same clock as t0.
     awk -v t0="$t0" -v n="$name" '$1 == "startup" && $2 == "present_unix_ms" {
@@ -74,15 +78,18 @@ for p in frontiers kgeography gcompris; do
   ms=$(awk -v p=$p '$1==p && $2=="window_ms" {print $3}' "$work/out.txt" | median)
   vis=$(awk -v p=$p '$1==p && $2=="visible_rss_kb" {print $3}' "$work/out.txt" | median)
   rss=$(awk -v p=$p '$1==p && $2=="maxrss_kb" {print $3}' "$work/out.txt" | median)
+  cpu=$(awk -v p=$p '$1==p && $2=="visible_cpu_ms" {print $3}' "$work/out.txt" | median)
   miss=$(grep -c "^$p no_window" "$work/out.txt")
   [ "$vis" = NA ] && vis=0
-  echo "$p: first visible window median ${ms} ms; peak RSS median $(( ${vis:-0} / 1024 )) MiB at that moment, $(( ${rss:-0} / 1024 )) MiB by 2 s later ($runs runs, $miss without a window)"
-  eval "ms_$p=$ms rss_$p=${rss:-0}"
+  echo "$p: first visible window median ${ms} ms (CPU used by then ${cpu} ms); peak RSS median $(( ${vis:-0} / 1024 )) MiB at that moment, $(( ${rss:-0} / 1024 )) MiB by 2 s later ($runs runs, $miss without a window)"
+  eval "ms_$p=$ms rss_$p=${rss:-0} cpu_$p=$cpu"
 done
 pf=$(awk '$1=="frontiers" && $2=="present_ms" {print $3}' "$work/out.txt" | median)
 echo "frontiers: first presented frame median ${pf} ms from the same start"
 echo "per run (ms):" $(awk '$2=="window_ms" {printf "%s=%s ", substr($1,1,1), $3}' "$work/out.txt")
-awk -v f="$ms_frontiers" -v k="$ms_kgeography" -v g="$ms_gcompris" -v rf="$rss_frontiers" -v rk="$rss_kgeography" -v rg="$rss_gcompris" 'BEGIN {
+awk -v f="$ms_frontiers" -v k="$ms_kgeography" -v g="$ms_gcompris" -v rf="$rss_frontiers" -v rk="$rss_kgeography" -v rg="$rss_gcompris" \
+    -v cf="$cpu_frontiers" -v ck="$cpu_kgeography" -v cg="$cpu_gcompris" 'BEGIN {
   best = (k < g) ? k : g; bestm = (rk < rg) ? rk : rg;
+  if (cf > 0) printf "ratio: KGeography uses %.1fx and GCompris %.1fx as much CPU as Frontiers before its window shows\n", ck / cf, cg / cf;
   printf "ratio: the fastest peer takes %.1fx as long as Frontiers to show a window (KGeography %.1fx, GCompris %.1fx)\n", best / f, k / f, g / f;
   printf "ratio: Frontiers uses %.2f of the smaller peer'"'"'s peak memory by 2 s after the window (KGeography %.2f, GCompris %.2f)\n", rf / bestm, rf / rk, rf / rg }'
