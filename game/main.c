@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "core/app.h"
 #include "core/headless.h"
+#include "core/renderpick.h"
 #include "core/replay.h"
 #include "core/scene.h"
 #include "core/platform.h"
@@ -38,10 +39,13 @@ static const char usage[] =
     "  --scene NAME         start at this screen\n"
     "  --level ID           level to play, for scenes that play one\n"
     "  --seed N             random seed (default: the clock; 1 when headless)\n"
+    "  --renderer R         auto, software or gpu (default: $FRONTIERS_RENDERER, then auto:\n"
+    "                       software on X11 without a GPU, where OpenGL would be software too)\n"
     "  --help, --version\n"
     "\n"
-    "Environment: FRONTIERS_DATA_DIR, FRONTIERS_USER_DIR. Data is searched in --data-dir,\n"
-    "FRONTIERS_DATA_DIR, the source tree of a build folder, then <prefix>/share/frontiers.\n";
+    "Environment: FRONTIERS_DATA_DIR, FRONTIERS_USER_DIR, FRONTIERS_RENDERER. Data is searched\n"
+    "in --data-dir, FRONTIERS_DATA_DIR, the source tree of a build folder, then\n"
+    "<prefix>/share/frontiers.\n";
 
 static int usage_error(const char *fmt, ...) FRONTIERS_PRINTF(1, 2);
 static int usage_error(const char *fmt, ...)
@@ -78,7 +82,7 @@ static int parse_options(int argc, char **argv, int start, Options *o, bool allo
         bool takes = strcmp(a, "--lang") == 0 || strcmp(a, "--profile") == 0 || strcmp(a, "--scale") == 0 ||
                      strcmp(a, "--size") == 0 || strcmp(a, "--data-dir") == 0 || strcmp(a, "--user-dir") == 0 ||
                      strcmp(a, "--scene") == 0 || strcmp(a, "--level") == 0 || strcmp(a, "--seed") == 0 ||
-                     strcmp(a, "--out") == 0 || strcmp(a, "--frames") == 0;
+                     strcmp(a, "--out") == 0 || strcmp(a, "--frames") == 0 || strcmp(a, "--renderer") == 0;
         if (takes && !v)
             return usage_error("option %s needs a value", a);
         if (strcmp(a, "--fullscreen") == 0) {
@@ -117,6 +121,11 @@ static int parse_options(int argc, char **argv, int start, Options *o, bool allo
             if (*end || !*v)
                 return usage_error("--seed takes a whole number, not '%s'", v);
             o->app.seed = s;
+        } else if (strcmp(a, "--renderer") == 0) {
+            RenderPick pick;
+            if (!renderpick_parse(v, &pick))
+                return usage_error("--renderer takes auto, software or gpu, not '%s'", v);
+            o->app.renderer = v;
         } else if (strcmp(a, "--out") == 0) {
             o->out = v;
         } else if (strcmp(a, "--frames") == 0) {

@@ -7,6 +7,7 @@
 #include "core/round.h"
 #include "core/scene.h"
 #include "core/platform.h"
+#include "core/renderpick.h"
 #include "core/util.h"
 #include "store/store.h"
 #include "ui/draw.h"
@@ -23,13 +24,54 @@
 
 #define STEP (1.0 / 60.0)
 
-/* FRONTIERS_TRACE_STARTUP=1 prints the time of each start-up phase (for the benchmark). */
+/* FRONTIERS_TRACE_STARTUP=1 prints, at the end of each start-up phase, the wall time since
+ * main(), the process's CPU time since exec (all threads; steadier than wall time on a busy
+ * machine) and its peak resident memory so far (for the benchmark). */
 static void trace(const App *app, const char *phase)
 {
     if (!getenv("FRONTIERS_TRACE_STARTUP"))
         return;
     double now_s = plat_monotonic_seconds();
-    fprintf(stderr, "startup %-12s %7.2f ms\n", phase, (now_s - app->config.start_seconds) * 1000.0);
+    fprintf(stderr, "startup %-12s %7.2f ms  cpu %7.2f ms  peak_rss %6ld KiB\n", phase,
+            (now_s - app->config.start_seconds) * 1000.0, plat_cpu_seconds() * 1000.0, plat_peak_rss_kb());
+}
+
+/* SDL_Init connects to the D-Bus session bus (screensaver inhibition, input methods). With no
+ * bus address, libdbus forks to run `dbus-launch --autolaunch`, which costs tens of ms and
+ * cannot succeed when dbus-launch is not installed (Xvfb, kiosks, bare X sessions). Only then
+ * is the bus marked disabled, so nothing that could have worked is lost. */
+static void skip_doomed_dbus_autolaunch(void)
+{
+#if defined(__unix__) && !defined(__APPLE__)
+    const char *addr = getenv("DBUS_SESSION_BUS_ADDRESS");
+    if (addr && *addr)
+        return;
+    const char *runtime = getenv("XDG_RUNTIME_DIR");
+    if (runtime && *runtime) {
+        char *bus = util_path_join(runtime, "bus");
+        bool exists = bus && plat_exists(bus);
+        free(bus);
+        if (exists)
+            return;   /* libdbus uses the user bus there */
+    }
+    const char *path = getenv("PATH");
+    while (path && *path) {
+        const char *end = strchr(path, ':');
+        size_t n = end ? (size_t)(end - path) : strlen(path);
+        char dir[1024];
+        if (n > 0 && n < sizeof dir - 16) {
+            memcpy(dir, path, n);
+            dir[n] = '\0';
+            char *tool = util_path_join(dir, "dbus-launch");
+            bool found = tool && plat_kind(tool) == PLAT_FILE;
+            free(tool);
+            if (found)
+                return;
+        }
+        path = end ? end + 1 : NULL;
+    }
+    SDL_setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 0);
+#endif
 }
 
 static void log_error(const char *msg)
@@ -173,6 +215,7 @@ int app_init(App *app, const AppConfig *config)
     app->height = config->height > 0 ? config->height : 720;
     app->dpi_scale = 1.0f;
     app->seed = config->seed ? config->seed : app->headless ? 1 : (uint64_t)time(NULL);
+    trace(app, "main");
 
     char *tried = NULL;
     app->data_dir = paths_find_data_dir(config->data_dir, &tried);
@@ -195,9 +238,9 @@ int app_init(App *app, const AppConfig *config)
         app->settings.fullscreen = true;
 
     trace(app, "settings");
-    /* Game controllers are initialised after the first frame (see app_run): scanning devices
-     * costs start-up time, and SDL reports already plugged pads as they are found. */
+    /* Game controllers are initialised after the first frame (app_finish_startup). */
     Uint32 flags = SDL_INIT_VIDEO | SDL_INIT_EVENTS;
+    skip_doomed_dbus_autolaunch();
     if (SDL_Init(flags) != 0) {
         fprintf(stderr, "frontiers: SDL_Init: %s\n", SDL_GetError());
         return 1;
@@ -221,7 +264,10 @@ int app_init(App *app, const AppConfig *config)
             return 1;
         }
     } else {
-        Uint32 wflags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+        /* Hidden until the first frame is drawn (app_run shows it and presents at once), so the
+         * window never shows anything but the title screen. No SDL_WINDOW_OPENGL: the GPU
+         * renderer adds it itself, and the software path must not create a GL context. */
+        Uint32 wflags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_HIDDEN;
         if (app->settings.fullscreen)
             wflags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
         app->window = SDL_CreateWindow("Frontiers", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
@@ -231,9 +277,20 @@ int app_init(App *app, const AppConfig *config)
             return 1;
         }
         SDL_SetWindowMinimumSize(app->window, 800, 500);
-        app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-        if (!app->renderer)
-            app->renderer = SDL_CreateRenderer(app->window, -1, 0);
+        RenderPick asked = RENDER_PICK_AUTO;
+        const char *choice = config->renderer ? config->renderer : getenv("FRONTIERS_RENDERER");
+        if (choice && *choice && !renderpick_parse(choice, &asked))
+            fprintf(stderr, "frontiers: FRONTIERS_RENDERER=%s is not auto, software or gpu; using auto\n", choice);
+        const char *why = NULL;
+        RenderPick pick = renderpick_resolve(asked, app->window, &why);
+        app->renderer = renderpick_create_renderer(app->window, pick);
+        if (getenv("FRONTIERS_TRACE_STARTUP")) {
+            SDL_RendererInfo info = {0};
+            if (app->renderer)
+                SDL_GetRendererInfo(app->renderer, &info);
+            fprintf(stderr, "startup renderer %s (%s): SDL %s\n", renderpick_name(pick), why,
+                    info.name ? info.name : "none");
+        }
         if (!app->renderer) {
             fprintf(stderr, "frontiers: cannot create a renderer: %s\n", SDL_GetError());
             return 1;
@@ -271,19 +328,24 @@ int app_init(App *app, const AppConfig *config)
         log_error(err);
 
     trace(app, "fonts");
-    char *sounds_dir = util_path_join(app->data_dir, "assets/sounds");
-    app->audio = app->headless ? audio_create(NULL) : audio_create(sounds_dir);
-    free(sounds_dir);
-    audio_set_volume(app->audio, app->settings.volume, app->settings.mute);
-
-    trace(app, "audio");
+    /* Headless runs count sounds without a device; in play the device (a sound server round
+     * trip) opens after the first frame, before any input can ask for a sound. */
+    if (app->headless) {
+        app->audio = audio_create(NULL);
+        audio_set_volume(app->audio, app->settings.volume, app->settings.mute);
+    }
     open_store(app);
     trace(app, "store");
     pick_profile(app);
-    app->packs = packset_load(app);
-
-    trace(app, "packs");
     const char *start = config->start_scene ? config->start_scene : "title";
+    /* The title screen fades in: its first frame shows no pack, so in play the packs are
+     * loaded just after that frame is on screen (app_finish_startup). Every other start, and
+     * the headless modes, load them now. */
+    app->startup_pending = true;
+    if (app->headless || strcmp(start, "title") != 0) {
+        app->packs = packset_load(app);
+        trace(app, "packs");
+    }
     if (!app_push_scene(app, start, config->level)) {
         /* A registered scene that refused to start has said why (a broken level or pack). */
         if (scene_lookup(start))
@@ -293,7 +355,31 @@ int app_init(App *app, const AppConfig *config)
             fprintf(stderr, "frontiers: unknown scene '%s'\n", start);
         return 2;
     }
+    trace(app, "scene");
     return 0;
+}
+
+void app_finish_startup(App *app)
+{
+    if (!app->startup_pending)
+        return;
+    app->startup_pending = false;
+    if (!app->packs) {
+        app->packs = packset_load(app);
+        trace(app, "packs");
+    }
+    if (!app->audio) {
+        char *sounds_dir = util_path_join(app->data_dir, "assets/sounds");
+        app->audio = audio_create(sounds_dir);
+        free(sounds_dir);
+        audio_set_volume(app->audio, app->settings.volume, app->settings.mute);
+        trace(app, "audio");
+    }
+    /* Game controllers: scanning devices costs start-up time, and SDL reports already plugged
+     * pads as they are found. Headless runs have none. */
+    if (!app->headless && SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0)
+        fprintf(stderr, "frontiers: game controllers unavailable: %s\n", SDL_GetError());
+    trace(app, "deferred");
 }
 
 static void destroy_scene(App *app, Scene *s)
@@ -660,12 +746,45 @@ static int translate(App *app, const SDL_Event *e, Action *out, int max)
     return n;
 }
 
+/* The first frame: drawn while the window is hidden, then the window is shown and the frame
+ * presented at once, so what appears is the title screen, never an empty window. What the
+ * first frame did not need is loaded after it (app_finish_startup), before any input is read. */
+static void first_frame(App *app)
+{
+    app_draw(app);
+    trace(app, "first_draw");
+    SDL_ShowWindow(app->window);
+    trace(app, "shown");
+    SDL_RenderPresent(app->renderer);
+    trace(app, "present");
+    if (getenv("FRONTIERS_TRACE_STARTUP")) {
+        /* On the wall clock too, so tests/bench/peers.sh can time it from before the exec. */
+        struct timespec now;
+        timespec_get(&now, TIME_UTC);
+        fprintf(stderr, "startup present_unix_ms %.3f\n", (double)now.tv_sec * 1000.0 + (double)now.tv_nsec / 1e6);
+    }
+    double first_s = plat_monotonic_seconds();
+    app_finish_startup(app);
+    if (getenv("FRONTIERS_EXIT_AFTER_FIRST_FRAME")) {
+        /* The start-up benchmark (tests/bench/startup.sh): time to the first presented frame,
+         * then to the end of the deferred loading, and the peak memory by then. */
+        double done_s = plat_monotonic_seconds();
+        printf("first_frame_ms %.2f\nstartup_done_ms %.2f\n", (first_s - app->config.start_seconds) * 1000.0,
+               (done_s - app->config.start_seconds) * 1000.0);
+        fflush(stdout);
+        app->quit = true;
+    }
+}
+
 int app_run(App *app)
 {
+    first_frame(app);
     Uint64 freq = SDL_GetPerformanceFrequency();
     Uint64 last = SDL_GetPerformanceCounter();
     double acc = 0;
     bool text_on = false;
+    double rate_from = getenv("FRONTIERS_TRACE_STARTUP") ? plat_monotonic_seconds() : 0;
+    double rate_cpu = plat_cpu_seconds();
     while (!app->quit && app->depth > 0) {
         SDL_Event e;
         /* Idle when minimised or hidden: block on events instead of spinning. */
@@ -699,14 +818,14 @@ int app_run(App *app)
         }
         app_draw(app);
         SDL_RenderPresent(app->renderer);
-        if (app->frame == 1 && SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0)
-            fprintf(stderr, "frontiers: game controllers unavailable: %s\n", SDL_GetError());
-        if (app->frame == 1 && getenv("FRONTIERS_EXIT_AFTER_FIRST_FRAME")) {
-            /* The start-up benchmark (tests/bench/startup.sh): time to the first presented frame. */
-            double now_s = plat_monotonic_seconds();
-            printf("first_frame_ms %.2f\n", (now_s - app->config.start_seconds) * 1000.0);
-            fflush(stdout);
-            app->quit = true;
+        if (rate_from > 0 && app->frame % 120 == 0) {
+            /* With FRONTIERS_TRACE_STARTUP: the frame rate and CPU per frame in the window
+             * (everything drawn and presented, all threads), every 120 frames. */
+            double wall = plat_monotonic_seconds(), cpu = plat_cpu_seconds();
+            fprintf(stderr, "frames %d in %.2f s: %.1f fps, cpu %.2f ms a frame\n", 120, wall - rate_from,
+                    120 / (wall - rate_from), (cpu - rate_cpu) * 1000.0 / 120);
+            rate_from = wall;
+            rate_cpu = cpu;
         }
         /* vsync normally paces us; without it, sleep out the rest of the frame. */
         double spent = (double)(SDL_GetPerformanceCounter() - now) / (double)freq;

@@ -42,6 +42,7 @@ typedef struct AppConfig {
     bool fullscreen;
     uint64_t seed;            /* 0: from the clock in play mode, 1 in headless modes */
     double start_seconds;     /* CLOCK_MONOTONIC at main(), for the start-up benchmark */
+    const char *renderer;     /* "auto", "software" or "gpu"; NULL: $FRONTIERS_RENDERER, then auto */
 } AppConfig;
 
 typedef struct App {
@@ -85,6 +86,7 @@ typedef struct App {
 
     bool quit;
     bool headless;
+    bool startup_pending;       /* app_finish_startup has work left */
 } App;
 
 /* What a scene asks the director to do after the current frame. */
@@ -104,6 +106,10 @@ typedef struct SceneOutcome {
 } SceneOutcome;
 
 int app_init(App *app, const AppConfig *config);
+/* Loads what app_init left for after the first presented frame: the packs (when the game
+ * starts on the title screen), the audio device and the game controllers. Idempotent: anything
+ * that needs the packs before then (a title screen already showing them) calls it first. */
+void app_finish_startup(App *app);
 void app_shutdown(App *app);
 /* Runs the interactive loop until quit. Returns the process exit status. */
 int app_run(App *app);

@@ -120,6 +120,21 @@ double plat_monotonic_seconds(void)
     return (double)c.QuadPart / (double)f.QuadPart;
 }
 
+double plat_cpu_seconds(void)
+{
+    FILETIME created, exited, kernel, user;
+    if (!GetProcessTimes(GetCurrentProcess(), &created, &exited, &kernel, &user))
+        return 0.0;
+    ULARGE_INTEGER k = {.LowPart = kernel.dwLowDateTime, .HighPart = kernel.dwHighDateTime};
+    ULARGE_INTEGER u = {.LowPart = user.dwLowDateTime, .HighPart = user.dwHighDateTime};
+    return (double)(k.QuadPart + u.QuadPart) / 1e7;
+}
+
+long plat_peak_rss_kb(void)
+{
+    return 0;
+}
+
 char *plat_realpath(const char *path, char *out)
 {
     wchar_t *w = wide(path);
@@ -204,6 +219,7 @@ void plat_unmap_file(void *data, size_t len)
 #include <limits.h>
 #include <sys/file.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -286,6 +302,26 @@ double plat_monotonic_seconds(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+double plat_cpu_seconds(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+        return 0.0;
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+long plat_peak_rss_kb(void)
+{
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) != 0)
+        return 0;
+#ifdef __APPLE__
+    return (long)(ru.ru_maxrss / 1024);   /* bytes there, KiB on Linux and the BSDs */
+#else
+    return (long)ru.ru_maxrss;
+#endif
 }
 
 char *plat_realpath(const char *path, char *out)

@@ -29,6 +29,11 @@ int plat_write_durable(const char *path, const void *data, size_t len);
 long plat_pid(void);
 /* Seconds on a monotonic clock (for start-up timing). */
 double plat_monotonic_seconds(void);
+/* Seconds of CPU time (user + system) this process has used, all threads (for start-up
+ * tracing, where wall time is noisy on a shared machine). */
+double plat_cpu_seconds(void);
+/* The process's peak resident memory so far in KiB (0 where unknown). */
+long plat_peak_rss_kb(void);
 /* The canonical absolute path (symbolic links resolved on POSIX); out holds 4096 bytes. */
 char *plat_realpath(const char *path, char *out);
 struct tm *plat_gmtime(const time_t *t, struct tm *out);

@@ -98,8 +98,10 @@ static void draw_seal(App *app, float cx, float cy, float size, float press)
     draw_rounded(app->renderer, r, (int)(s * 0.08f), color_alpha(th->seal, alpha));
     SDL_Rect inner = {r.x + (int)(s * 0.07f), r.y + (int)(s * 0.07f), r.w - (int)(s * 0.14f), r.h - (int)(s * 0.14f)};
     draw_rounded_outline(app->renderer, inner, (int)(s * 0.05f), (int)(s * 0.03f) + 1, color_alpha(th->on_accent, alpha));
-    /* 边疆: "frontier", as carved on a seal (two columns read top to bottom, right to left). */
-    TextOpts o = {.style = TEXT_DISPLAY, .size = (int)(s * 0.36f), .align = TEXT_CENTER};
+    /* 边疆: "frontier", as carved on a seal (two columns read top to bottom, right to left).
+     * The characters keep their final size while the seal comes down around them: a size per
+     * frame of the press would open a new CJK face each time (about 1 MB and a few ms each). */
+    TextOpts o = {.style = TEXT_DISPLAY, .size = (int)(size * 0.36f), .align = TEXT_CENTER};
     ui_text_draw_centered(app->text, "\xE8\xBE\xB9", &o, (SDL_Rect){inner.x, inner.y, inner.w, inner.h / 2}, color_alpha(th->on_accent, alpha));
     ui_text_draw_centered(app->text, "\xE7\x96\x86", &o, (SDL_Rect){inner.x, inner.y + inner.h / 2, inner.w, inner.h / 2}, color_alpha(th->on_accent, alpha));
 }
@@ -136,6 +138,19 @@ static void draw_cards(App *app, double t)
     }
 }
 
+/* The version and the player, bottom right. */
+static void draw_footer(App *app)
+{
+    const Theme *th = app->theme;
+    char footer[160];
+    if (app->profile_id)
+        snprintf(footer, sizeof footer, "v%s  \xC2\xB7  %s", FRONTIERS_VERSION, app->profile_name);
+    else
+        snprintf(footer, sizeof footer, "v%s", FRONTIERS_VERSION);
+    TextOpts fo = {.style = TEXT_SMALL, .align = TEXT_RIGHT};
+    ui_text_draw(app->text, footer, &fo, app->width - th->margin, app->height - th->margin / 2 - th->size[TEXT_SMALL] * 2, th->ink_soft);
+}
+
 static void title_draw(Scene *scene, App *app)
 {
     TitleScene *s = (TitleScene *)scene;
@@ -149,6 +164,13 @@ static void title_draw(Scene *scene, App *app)
     float appear = (float)ease_out_cubic((t - 0.2) / 0.6);
     int rise = (int)((1.0f - appear) * th->unit * 4);
     Uint8 alpha = (Uint8)(255 * appear);
+    if (alpha == 0) {
+        /* Before the fade-in nothing but the page, the river and the footer shows (the cards,
+         * the seal and the prompt come later still): no text is rasterised that no one could
+         * see, and the packs need not be loaded yet (the first frame of a start-up). */
+        draw_footer(app);
+        return;
+    }
 
     TextOpts kicker = {.style = TEXT_BODY_BOLD};
     const TextBlock *b = ui_text_draw(app->text, app_tr(app, "title.kicker"), &kicker, x, y + rise, color_alpha(th->seal, alpha));
@@ -163,6 +185,8 @@ static void title_draw(Scene *scene, App *app)
     y += b->h + th->unit * 4;
 
     /* The pack being played, named in all three languages. */
+    if (!app->packs)
+        app_finish_startup(app);
     size_t npacks = packset_count(app->packs);
     if (npacks > 0) {
         TextOpts lab = {.style = TEXT_SMALL};
@@ -205,14 +229,7 @@ static void title_draw(Scene *scene, App *app)
     ui_text_draw_centered(app->text, prompt, &pr, (SDL_Rect){pill.x + pad, pill.y, pill.w - pad, pill.h}, color_alpha(th->on_accent, pa));
 
     draw_cards(app, t);
-
-    char footer[160];
-    if (app->profile_id)
-        snprintf(footer, sizeof footer, "v%s  \xC2\xB7  %s", FRONTIERS_VERSION, app->profile_name);
-    else
-        snprintf(footer, sizeof footer, "v%s", FRONTIERS_VERSION);
-    TextOpts fo = {.style = TEXT_SMALL, .align = TEXT_RIGHT};
-    ui_text_draw(app->text, footer, &fo, app->width - th->margin, app->height - th->margin / 2 - th->size[TEXT_SMALL] * 2, th->ink_soft);
+    draw_footer(app);
 }
 
 static void title_report(Scene *scene, App *app, cJSON *out)

@@ -54,7 +54,8 @@ typedef struct SizedFont {
 typedef struct Face {
     void *data;
     size_t len;
-    TTF_Font *probe;               /* for glyph coverage; any size */
+    TTF_Font *probe;               /* for glyph coverage; any size (see face_probe) */
+    bool unusable;                 /* mapped, but FreeType cannot open it */
     SizedFont sized[MAX_SIZES];
     int nsized;
 } Face;
@@ -118,6 +119,20 @@ static bool map_file(const char *path, void **data, size_t *len)
     return *data != NULL;
 }
 
+/* The face's coverage probe, opened on first use: opening a CJK face parses its CFF tables
+ * (4-5 ms each), which a screen with no CJK text, like the first frame, need not pay. NULL when
+ * the face is missing or FreeType cannot open it. */
+static TTF_Font *face_probe(TextSystem *ts, int f)
+{
+    Face *face = &ts->faces[f];
+    if (!face->probe && face->data && !face->unusable) {
+        SDL_RWops *rw = SDL_RWFromConstMem(face->data, (int)face->len);
+        face->probe = rw ? TTF_OpenFontRW(rw, 1, 16) : NULL;
+        face->unusable = face->probe == NULL;
+    }
+    return face->probe;
+}
+
 TextSystem *ui_text_create(SDL_Renderer *renderer, const char *fonts_dir, const Theme *theme,
                         char *err, size_t errlen)
 {
@@ -142,9 +157,9 @@ TextSystem *ui_text_create(SDL_Renderer *renderer, const char *fonts_dir, const 
         if (path && map_file(path, &data, &len)) {
             ts->faces[i].data = data;
             ts->faces[i].len = len;
-            SDL_RWops *rw = SDL_RWFromConstMem(data, (int)len);
-            ts->faces[i].probe = rw ? TTF_OpenFontRW(rw, 1, 16) : NULL;
-            if (ts->faces[i].probe)
+            /* The Latin and Cyrillic faces are opened now (well under a ms each), so a text
+             * system always has a usable face; the CJK and symbol faces when first needed. */
+            if (i < FACE_CJK_SANS && face_probe(ts, i))
                 opened++;
         } else if (err && errlen && i != FACE_CJK_SERIF && i != FACE_SYMBOLS) {
             size_t used = strlen(err);
@@ -152,6 +167,9 @@ TextSystem *ui_text_create(SDL_Renderer *renderer, const char *fonts_dir, const 
         }
         free(path);
     }
+    for (int i = FACE_CJK_SANS; i < FACE_COUNT && opened == 0; i++)
+        if (face_probe(ts, i))
+            opened++;
     if (opened == 0 || !ts->entries) {
         ui_text_destroy(ts);
         return NULL;
@@ -207,21 +225,22 @@ void ui_text_set_theme(TextSystem *ts, const Theme *theme)
 
 /* The face of the style's chain that has the code point; the chain's first open face when none
  * has it (the glyph then shows as that face's missing-glyph box). */
-static int face_for(const TextSystem *ts, TextStyle style, uint32_t cp)
+static int face_for(TextSystem *ts, TextStyle style, uint32_t cp)
 {
     int first = -1;
     for (int k = 0; k < 5 && style_chain[style][k] >= 0; k++) {
         int f = style_chain[style][k];
-        if (!ts->faces[f].probe)
+        TTF_Font *probe = face_probe(ts, f);
+        if (!probe)
             continue;
         if (first < 0)
             first = f;
-        if (cp < 0x20 || TTF_GlyphIsProvided32(ts->faces[f].probe, cp))
+        if (cp < 0x20 || TTF_GlyphIsProvided32(probe, cp))
             return f;
     }
     if (first < 0)
         for (int f = 0; f < FACE_COUNT; f++)
-            if (ts->faces[f].probe)
+            if (face_probe(ts, f))
                 return f;
     return first;
 }
@@ -234,8 +253,10 @@ bool ui_text_has_glyphs(TextSystem *ts, const char *s, uint32_t *missing)
         if (cp == '\n' || cp == ' ' || cp == 0xFE0F || cp == 0x200B)
             continue;
         bool found = false;
-        for (int f = 0; f < FACE_COUNT && !found; f++)
-            found = ts->faces[f].probe && TTF_GlyphIsProvided32(ts->faces[f].probe, cp);
+        for (int f = 0; f < FACE_COUNT && !found; f++) {
+            TTF_Font *probe = face_probe(ts, f);
+            found = probe && TTF_GlyphIsProvided32(probe, cp);
+        }
         if (!found) {
             if (missing)
                 *missing = cp;

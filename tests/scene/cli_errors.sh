@@ -19,4 +19,6 @@ check "screenshot needs --out FILE.png" "$bin" screenshot --scene title
 check "unknown scene 'nowhere'" "$bin" screenshot --scene nowhere --out x.png
 check "--size takes WxH" "$bin" screenshot --scene title --size 12 --out x.png
 check "replay needs a FILE" "$bin" replay
+check "--renderer takes auto, software or gpu, not 'opengl'" "$bin" --renderer opengl
+check "option --renderer needs a value" "$bin" --renderer
 exit $fail
