@@ -3,8 +3,9 @@
 # Run as root, or as a user with sudo. Safe to run again.
 set -e
 pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcjson-dev libsqlite3-dev"
-# Tests: clang for the fuzz targets, valgrind for the memory checks, python3 for the date check.
-pkgs="$pkgs clang valgrind python3"
+# Tests: clang for the fuzz targets, valgrind for the memory checks, python3 for the date check,
+# Xvfb (xvfb, xauth) for the start-up test in a real X11 window.
+pkgs="$pkgs clang valgrind python3 xvfb xauth"
 # packaging: packaging/test-deb.sh lints the .deb, the desktop file and the AppStream metadata,
 # and builds the RPM (rpm) to compare its files with the .deb's.
 pkgs="$pkgs lintian desktop-file-utils appstream man-db rpm"
