@@ -22,6 +22,8 @@ bool headless_resize(App *app, int w, int h)
         return false;
     }
     ui_text_flush(app->text);
+    /* Cached layers' textures go with the old renderer (ui/layer.h). */
+    app->render_epoch++;
     SDL_DestroyRenderer(app->renderer);
     SDL_FreeSurface(app->canvas);
     app->canvas = canvas;
