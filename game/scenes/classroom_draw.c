@@ -50,7 +50,7 @@ static void polygon(SDL_Renderer *r, float cx, float cy, float rad, int n, float
         idx[3 * i + 1] = 1 + i;
         idx[3 * i + 2] = 1 + (i + 1) % n;
     }
-    SDL_RenderGeometry(r, NULL, v, n + 1, idx, 3 * n);
+    draw_triangles(r, v, n + 1, idx, 3 * n, c);   /* pixel runs: no temporary surface */
 }
 
 /* Shapes: 0 circle, 1 triangle, 2 square, 3 diamond, 4 star, 5 hexagon, 6 plus, 7 ring. */

@@ -94,14 +94,88 @@ static void spans_end(Spans *s)
 }
 
 /* Triangles for the small shapes (stars, arrows): opaque ones without blending, which SDL's
- * software renderer fills in place. */
+ * software renderer fills in place; translucent ones (fading in) as pixel runs, which SDL would
+ * otherwise blend through a temporary surface per triangle. */
 static void geometry(SDL_Renderer *r, const SDL_Vertex *v, int nv, const int *idx, int ni, SDL_Color c)
 {
-    if (c.a == 255)
-        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    if (c.a < 255) {
+        draw_triangles(r, v, nv, idx, ni, c);
+        return;
+    }
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
     SDL_RenderGeometry(r, NULL, v, nv, idx, ni);
-    if (c.a == 255)
-        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+}
+
+/* Edge x at the row centre yc, always evaluated from the edge's upper end so that two triangles
+ * sharing an edge compute the same boundary (no pixel blended twice, no gap). */
+static float edge_x(SDL_FPoint a, SDL_FPoint b, float yc)
+{
+    if (b.y < a.y || (b.y == a.y && b.x < a.x)) {
+        SDL_FPoint t = a;
+        a = b;
+        b = t;
+    }
+    return b.y > a.y ? a.x + (yc - a.y) * (b.x - a.x) / (b.y - a.y) : a.x;
+}
+
+void draw_triangles(SDL_Renderer *r, const SDL_Vertex *v, int nv, const int *idx, int ni, SDL_Color c)
+{
+    if (!v || nv <= 0 || c.a == 0)
+        return;
+    /* Rows outside the clip (or the output) are skipped before they are cut into runs. */
+    SDL_Rect clip;
+    SDL_RenderGetClipRect(r, &clip);
+    if (clip.w <= 0 || clip.h <= 0) {
+        clip.x = clip.y = 0;
+        SDL_GetRendererOutputSize(r, &clip.w, &clip.h);
+    }
+    Spans s;
+    spans_begin(&s, r, c);
+    int n = idx ? ni : nv;
+    for (int t = 0; t + 2 < n; t += 3) {
+        SDL_FPoint p[3];
+        bool ok = true;
+        for (int k = 0; k < 3; k++) {
+            int i = idx ? idx[t + k] : t + k;
+            ok = ok && i >= 0 && i < nv && isfinite(v[i].position.x) && isfinite(v[i].position.y);
+            if (ok)
+                p[k] = v[i].position;
+        }
+        if (!ok)
+            continue;
+        /* p[0] top, p[2] bottom. */
+        for (int a = 0; a < 2; a++)
+            for (int b = 0; b < 2 - a; b++)
+                if (p[b].y > p[b + 1].y || (p[b].y == p[b + 1].y && p[b].x > p[b + 1].x)) {
+                    SDL_FPoint q = p[b];
+                    p[b] = p[b + 1];
+                    p[b + 1] = q;
+                }
+        float fy0 = ceilf(p[0].y - 0.5f), fy1 = ceilf(p[2].y - 0.5f);
+        if (fy0 < (float)clip.y)
+            fy0 = (float)clip.y;
+        if (fy1 > (float)(clip.y + clip.h))
+            fy1 = (float)(clip.y + clip.h);
+        for (int y = (int)fy0; y < (int)fy1; y++) {
+            float yc = (float)y + 0.5f;
+            float xa = edge_x(p[0], p[2], yc);
+            float xb = yc < p[1].y ? edge_x(p[0], p[1], yc) : edge_x(p[1], p[2], yc);
+            if (xa > xb) {
+                float q = xa;
+                xa = xb;
+                xb = q;
+            }
+            float x0 = ceilf(xa - 0.5f), x1 = ceilf(xb - 0.5f);
+            if (x0 < (float)clip.x)
+                x0 = (float)clip.x;
+            if (x1 > (float)(clip.x + clip.w))
+                x1 = (float)(clip.x + clip.w);
+            if (x1 > x0)
+                spans_add(&s, (SDL_Rect){(int)x0, y, (int)(x1 - x0), 1});
+        }
+    }
+    spans_end(&s);
 }
 
 void draw_rect(SDL_Renderer *r, SDL_Rect rect, SDL_Color c)
