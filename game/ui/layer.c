@@ -1,6 +1,7 @@
 /* Cached full-window layers in render-target textures (see layer.h). */
 #include "ui/layer.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
 /* The pixel format of what the renderer draws on, so that copying a layer is a plain row copy
  * on the software renderer (no conversion, no blending). */
@@ -112,4 +113,15 @@ void ui_layer_free(UiLayer *l, App *app)
     if (l->texture)
         SDL_DestroyTexture(l->texture);
     *l = (UiLayer){0};
+}
+
+uint64_t ui_layer_key_input(const App *app, uint64_t h)
+{
+    h = ui_key_mix(h, (uint64_t)app->input.last_device);
+    if (!ui_show_focus(app)) {
+        h = ui_key_mix(h, (uint64_t)(uint32_t)app->input.pointer_x);
+        h = ui_key_mix(h, (uint64_t)(uint32_t)app->input.pointer_y);
+        h = ui_key_mix(h, (uint64_t)app->input.pointer_down);
+    }
+    return h;
 }

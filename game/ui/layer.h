@@ -66,4 +66,8 @@ static inline uint64_t ui_key_str(uint64_t h, const char *s)
 }
 #define UI_KEY_SEED 1469598103934665603ULL
 
+/* Mixes in what the shared widgets read from the input: the device last used (focus rings show
+ * for keys and pads) and, for mouse and touch, the pointer (hover). */
+uint64_t ui_layer_key_input(const App *app, uint64_t h);
+
 #endif
