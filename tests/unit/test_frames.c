@@ -88,6 +88,8 @@ static void every_scene_should_draw_from_its_caches_what_a_full_redraw_draws(voi
         {.kind = ACTION_UP, .device = INPUT_KEYBOARD},
         {.kind = ACTION_LEFT, .device = INPUT_KEYBOARD},
         {.kind = ACTION_NUMBER, .device = INPUT_KEYBOARD, .number = 2},
+        {.kind = ACTION_BUZZER, .device = INPUT_KEYBOARD, .team = 0, .number = 1},
+        {.kind = ACTION_BUZZER, .device = INPUT_KEYBOARD, .team = 1, .number = 1},
         {.kind = ACTION_CONFIRM, .device = INPUT_KEYBOARD},
         {.kind = ACTION_DOWN, .device = INPUT_KEYBOARD},
     };
