@@ -192,9 +192,11 @@ void draw_rect(SDL_Renderer *r, SDL_Rect rect, SDL_Color c)
 {
     if (c.a == 0)
         return;
-    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    /* Opaque: no blending, a plain fill (many times faster on the software renderer). */
+    SDL_SetRenderDrawBlendMode(r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
     SDL_RenderFillRect(r, &rect);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
 }
 
 static int clamp_radius(int rad, int w, int h)

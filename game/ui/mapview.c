@@ -390,16 +390,16 @@ void mapview_update(MapView *mv)
         apply_view(mv);
 }
 
-/* Opaque colours are drawn without blending: the result is the same, and SDL's software
- * renderer then fills triangles in place instead of through a temporary surface per triangle
- * (several times faster on the 1080p map). */
+/* On SDL's software renderer meshes are filled as pixel runs (draw_triangles): it would blend a
+ * translucent triangle through a temporary surface (two allocations per triangle) and it tests
+ * every pixel of a triangle's bounding box, which for the long thin triangles of a coastline
+ * costs twice the runs. Other renderers take the mesh as it is, opaque colours unblended. */
 static void geometry(SDL_Renderer *r, const SDL_Vertex *v, int nv, const int *idx, int ni, SDL_Color c)
 {
     if (c.a == 0)
         return;
-    if (c.a < 255) {
-        /* Translucent: SDL's software renderer would blend each triangle through a temporary
-         * surface (two allocations per triangle); pixel runs blend in place. */
+    SDL_RendererInfo info;
+    if (c.a < 255 || (SDL_GetRendererInfo(r, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE))) {
         draw_triangles(r, v, nv, idx, ni, c);
         return;
     }
