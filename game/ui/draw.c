@@ -142,6 +142,13 @@ void draw_triangles(SDL_Renderer *r, const SDL_Vertex *v, int nv, const int *idx
     }
     Spans s;
     spans_begin(&s, r, c);
+    /* One pending run per row: a triangle's run that touches it (the next triangle of a strip
+     * or a fan) extends it, so a polygon costs about one rectangle per row, not one per
+     * triangle per row. The fill rule never overlaps two runs, so merging is exact. */
+    enum { MAX_ROWS = 2048 };
+    int pend0[MAX_ROWS], pend1[MAX_ROWS];
+    bool merge = clip.h <= MAX_ROWS;
+    int row_lo = MAX_ROWS, row_hi = -1;
     int n = idx ? ni : nv;
     for (int t = 0; t + 2 < n; t += 3) {
         SDL_FPoint p[3];
@@ -181,10 +188,41 @@ void draw_triangles(SDL_Renderer *r, const SDL_Vertex *v, int nv, const int *idx
                 x0 = (float)clip.x;
             if (x1 > (float)(clip.x + clip.w))
                 x1 = (float)(clip.x + clip.w);
-            if (x1 > x0)
-                spans_add(&s, (SDL_Rect){(int)x0, y, (int)(x1 - x0), 1});
+            if (x1 <= x0)
+                continue;
+            int a0 = (int)x0, a1 = (int)x1;
+            if (!merge) {
+                spans_add(&s, (SDL_Rect){a0, y, a1 - a0, 1});
+                continue;
+            }
+            int k = y - clip.y;
+            if (row_hi < 0) {
+                row_lo = row_hi = k;
+                pend0[k] = pend1[k] = 0;
+            } else if (k < row_lo) {
+                for (int j = k; j < row_lo; j++)
+                    pend0[j] = pend1[j] = 0;
+                row_lo = k;
+            } else if (k > row_hi) {
+                for (int j = row_hi + 1; j <= k; j++)
+                    pend0[j] = pend1[j] = 0;
+                row_hi = k;
+            }
+            if (pend1[k] > pend0[k]) {
+                if (a0 == pend1[k] || a1 == pend0[k]) {
+                    pend0[k] = a0 < pend0[k] ? a0 : pend0[k];
+                    pend1[k] = a1 > pend1[k] ? a1 : pend1[k];
+                    continue;
+                }
+                spans_add(&s, (SDL_Rect){pend0[k], y, pend1[k] - pend0[k], 1});
+            }
+            pend0[k] = a0;
+            pend1[k] = a1;
         }
     }
+    /* The pending runs, merged down the rows where they line up. */
+    for (int k = row_lo; k <= row_hi; k++)
+        spans_row(&s, clip.y + k, 1, &pend0[k], &pend1[k]);
     spans_end(&s);
 }
 
