@@ -19,6 +19,7 @@ struct Audio;
 struct Store;
 struct Theme;
 struct PackSet;
+struct UiLayer;
 
 #define APP_MAX_SCENES 16
 #define APP_MAX_NOTICES 8
@@ -87,6 +88,17 @@ typedef struct App {
     bool quit;
     bool headless;
     bool startup_pending;       /* app_finish_startup has work left */
+
+    /* Drawing caches (ui/layer.h). render_epoch changes when the renderer is replaced or loses
+     * its textures; look_epoch when the size, language, theme or text scale change: cached
+     * pictures made under another epoch are redrawn. */
+    unsigned render_epoch;
+    unsigned look_epoch;
+    struct UiLayer *background;   /* the paper background (ui_background) */
+    /* Set when something painted the whole window this frame (the background or a full layer);
+     * when the previous frame of the same screen did, the frame starts without a clear. */
+    bool frame_covered;
+    bool covered_last;
 } App;
 
 /* What a scene asks the director to do after the current frame. */

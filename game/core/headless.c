@@ -22,6 +22,8 @@ bool headless_resize(App *app, int w, int h)
         return false;
     }
     ui_text_flush(app->text);
+    /* Cached layers' textures go with the old renderer (ui/layer.h). */
+    app->render_epoch++;
     SDL_DestroyRenderer(app->renderer);
     SDL_FreeSurface(app->canvas);
     app->canvas = canvas;
@@ -37,6 +39,16 @@ bool headless_resize(App *app, int w, int h)
 static int save_png(App *app, const char *path)
 {
     SDL_RenderPresent(app->renderer);
+    /* The picture is opaque; SDL's blitters may leave 253-254 in the alpha of blended pixels. */
+    SDL_Surface *c = app->canvas;
+    if (c && c->format->BytesPerPixel == 4 && c->format->Amask && SDL_LockSurface(c) == 0) {
+        for (int y = 0; y < c->h; y++) {
+            Uint32 *row = (Uint32 *)((Uint8 *)c->pixels + (size_t)y * (size_t)c->pitch);
+            for (int x = 0; x < c->w; x++)
+                row[x] |= c->format->Amask;
+        }
+        SDL_UnlockSurface(c);
+    }
     if (IMG_SavePNG(app->canvas, path) != 0) {
         fprintf(stderr, "frontiers: cannot write %s: %s\n", path, IMG_GetError());
         return 1;

@@ -126,6 +126,7 @@ static void class_destroy(Scene *scene, App *app)
         free(s->level_ids[i]);
     if (s->view)
         mapview_destroy(s->view);
+    ui_layer_free(&s->setup_layer, app);
     level_free(s->level);
     free(s->game);
     free(s);

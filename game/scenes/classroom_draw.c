@@ -50,7 +50,7 @@ static void polygon(SDL_Renderer *r, float cx, float cy, float rad, int n, float
         idx[3 * i + 1] = 1 + i;
         idx[3 * i + 2] = 1 + (i + 1) % n;
     }
-    SDL_RenderGeometry(r, NULL, v, n + 1, idx, 3 * n);
+    draw_triangles(r, v, n + 1, idx, 3 * n, c);   /* pixel runs: no temporary surface */
 }
 
 /* Shapes: 0 circle, 1 triangle, 2 square, 3 diamond, 4 star, 5 hexagon, 6 plus, 7 ring. */
@@ -716,8 +716,37 @@ static void draw_final(ClassScene *s, App *app)
     hints(app, app_tr(app, "classroom.final_hints"));
 }
 
+/* Everything the setup screen shows: the choices, the focus, the teams and their buzzers, the
+ * key sets from the settings, the input the widgets read; while a team's join flash fades,
+ * every frame differs. */
+static uint64_t setup_key(const ClassScene *s, App *app)
+{
+    uint64_t h = ui_layer_key_input(app, UI_KEY_SEED);
+    int v[] = {s->focus, s->level_sel, s->level_count, s->questions, s->time_sel, (int)s->scoring, (int)s->style, s->joined};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        h = ui_key_mix(h, (uint64_t)(uint32_t)v[i]);
+    for (int i = 0; i < s->joined && i < CLASSROOM_MAX_TEAMS; i++) {
+        h = ui_key_mix(h, (uint64_t)s->sources[i].device << 32 | (uint32_t)s->sources[i].slot);
+        if (s->t - s->joined_t[i] < 0.6 && !app->settings.reduced_motion)
+            h = ui_key_mix(h, app->frame);
+    }
+    for (int t = 0; t < SETTINGS_TEAMS; t++)
+        for (int b = 0; b < 4; b++)
+            h = ui_key_str(h, app->settings.buzzer_keys[t][b]);
+    return h;
+}
+
 void class_draw(ClassScene *s, App *app)
 {
+    if (s->stage == CLASS_STAGE_SETUP) {
+        if (ui_layer_begin(&s->setup_layer, app, setup_key(s, app))) {
+            ui_background(app, 0);
+            draw_setup(s, app);
+            ui_layer_end(&s->setup_layer, app);
+        }
+        ui_layer_draw(&s->setup_layer, app);
+        return;
+    }
     ui_background(app, 0);
     switch (s->stage) {
     case CLASS_STAGE_SETUP: draw_setup(s, app); break;

@@ -7,6 +7,7 @@
 #include "content/level.h"
 #include "core/scene.h"
 #include "rules/classroom.h"
+#include "ui/layer.h"
 #include "ui/mapview.h"
 
 #include <SDL.h>
@@ -56,6 +57,7 @@ typedef struct ClassScene {
     double joined_t[CLASSROOM_MAX_TEAMS];   /* last press, for the "that's you" flash */
     int joined;
     SDL_Rect field_rects[CLASS_FIELD_COUNT];
+    UiLayer setup_layer;      /* the setup screen while nothing on it changes */
 
     /* Play */
     Level *level;

@@ -9,6 +9,7 @@
 #include "scenes/scenes.h"
 #include "store/store.h"
 #include "ui/draw.h"
+#include "ui/layer.h"
 #include "ui/text.h"
 #include "ui/widgets.h"
 
@@ -41,6 +42,8 @@ typedef struct LevelsScene {
     int content_h;
     double t;
     double shake;           /* seconds left of the "locked" shake */
+    UiLayer layer;          /* the whole screen while nothing moves */
+    unsigned resumed;       /* times the stars were read again */
 } LevelsScene;
 
 static const char *scene_for_mode(LevelMode mode)
@@ -173,12 +176,14 @@ static void levels_destroy(Scene *scene, App *app)
     for (int i = 0; i < s->count; i++)
         level_free(s->entries[i].level);
     campaign_free(s->campaign);
+    ui_layer_free(&s->layer, app);
     free(s);
 }
 
 static void levels_resume(Scene *scene, App *app)
 {
     refresh_progress((LevelsScene *)scene, app);
+    ((LevelsScene *)scene)->resumed++;
 }
 
 static SceneOutcome levels_action(Scene *scene, App *app, const Action *a)
@@ -308,7 +313,7 @@ static void draw_entry(LevelsScene *s, App *app, int i, SDL_Rect r)
         draw_focus_ring(app->renderer, r, th->radius, th->unit, th->focus);
 }
 
-static void levels_draw(Scene *scene, App *app)
+static void levels_paint(Scene *scene, App *app)
 {
     LevelsScene *s = (LevelsScene *)scene;
     const Theme *th = app->theme;
@@ -367,6 +372,29 @@ static void levels_draw(Scene *scene, App *app)
                            app_tr(app, "key.esc"), app_tr(app, "hint.back")};
     ui_hints(app, hints, 3);
     ui_back_button(app);
+}
+
+/* What the screen shows: focus, scroll, stars (read again on resume), the input the widgets
+ * read; while the cards slide in or a locked card shakes, every frame differs. */
+static uint64_t levels_key(const LevelsScene *s, App *app)
+{
+    uint64_t h = ui_layer_key_input(app, UI_KEY_SEED);
+    h = ui_key_mix(h, (uint64_t)s->nav.focus);
+    h = ui_key_mix(h, (uint64_t)(uint32_t)s->scroll);
+    h = ui_key_mix(h, s->resumed);
+    if (s->t < 0.3 + 0.03 * s->count + 0.1 || s->shake > 0)
+        h = ui_key_mix(h, app->frame);
+    return h;
+}
+
+static void levels_draw(Scene *scene, App *app)
+{
+    LevelsScene *s = (LevelsScene *)scene;
+    if (ui_layer_begin(&s->layer, app, levels_key(s, app))) {
+        levels_paint(scene, app);
+        ui_layer_end(&s->layer, app);
+    }
+    ui_layer_draw(&s->layer, app);
 }
 
 static void levels_report(Scene *scene, App *app, cJSON *out)

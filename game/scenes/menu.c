@@ -3,6 +3,7 @@
 #include "core/scene.h"
 #include "scenes/scenes.h"
 #include "ui/draw.h"
+#include "ui/layer.h"
 #include "ui/text.h"
 #include "ui/widgets.h"
 
@@ -43,6 +44,7 @@ typedef struct MenuScene {
     int big_count;
     Nav nav;
     double t;
+    UiLayer layer;      /* the whole screen once the tiles have settled */
 } MenuScene;
 
 static Scene *menu_create(App *app, const char *arg)
@@ -68,7 +70,7 @@ static Scene *menu_create(App *app, const char *arg)
 
 static void menu_destroy(Scene *scene, App *app)
 {
-    (void)app;
+    ui_layer_free(&((MenuScene *)scene)->layer, app);
     free(scene);
 }
 
@@ -156,7 +158,7 @@ static void draw_tile(App *app, const MenuEntry *e, SDL_Rect r, bool focused, in
         draw_focus_ring(app->renderer, r, th->radius, th->unit, th->focus);
 }
 
-static void menu_draw(Scene *scene, App *app)
+static void menu_paint(Scene *scene, App *app)
 {
     MenuScene *s = (MenuScene *)scene;
     const Theme *th = app->theme;
@@ -184,6 +186,29 @@ static void menu_draw(Scene *scene, App *app)
     const char *hints[] = {app_tr(app, "key.arrows"), app_tr(app, "hint.move"), app_tr(app, "key.enter"), app_tr(app, "hint.choose"),
                            app_tr(app, "key.esc"), app_tr(app, "hint.back")};
     ui_hints(app, hints, 3);
+}
+
+/* What the screen shows: the focus, the input the widgets read, the player, and while the
+ * tiles slide in, the time (every frame differs). */
+static uint64_t menu_key(const MenuScene *s, App *app)
+{
+    uint64_t h = ui_layer_key_input(app, UI_KEY_SEED);
+    h = ui_key_mix(h, (uint64_t)s->nav.focus);
+    h = ui_key_mix(h, (uint64_t)app->profile_id);
+    h = ui_key_str(h, app->profile_name);
+    if (s->t < 1.0)
+        h = ui_key_mix(h, app->frame);
+    return h;
+}
+
+static void menu_draw(Scene *scene, App *app)
+{
+    MenuScene *s = (MenuScene *)scene;
+    if (ui_layer_begin(&s->layer, app, menu_key(s, app))) {
+        menu_paint(scene, app);
+        ui_layer_end(&s->layer, app);
+    }
+    ui_layer_draw(&s->layer, app);
 }
 
 static void menu_report(Scene *scene, App *app, cJSON *out)

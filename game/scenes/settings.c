@@ -4,6 +4,7 @@
 #include "scenes/scenes.h"
 #include "core/util.h"
 #include "ui/draw.h"
+#include "ui/layer.h"
 #include "ui/text.h"
 #include "ui/widgets.h"
 
@@ -35,6 +36,7 @@ typedef struct SettingsScene {
     Nav nav;
     SDL_Rect rects[ROW_COUNT];
     bool saved_ok;
+    UiLayer layer;      /* the whole screen, redrawn when a value, the focus or the pointer changes */
 } SettingsScene;
 
 static Scene *settings_create(App *app, const char *arg)
@@ -51,7 +53,7 @@ static Scene *settings_create(App *app, const char *arg)
 
 static void settings_destroy(Scene *scene, App *app)
 {
-    (void)app;
+    ui_layer_free(&((SettingsScene *)scene)->layer, app);
     free(scene);
 }
 
@@ -164,7 +166,7 @@ static void value_text(App *app, int row, char *buf, size_t cap, bool *is_toggle
     }
 }
 
-static void settings_draw(Scene *scene, App *app)
+static void settings_paint(Scene *scene, App *app)
 {
     SettingsScene *s = (SettingsScene *)scene;
     const Theme *th = app->theme;
@@ -214,6 +216,31 @@ static void settings_draw(Scene *scene, App *app)
                            app_tr(app, "key.esc"), app_tr(app, "hint.back")};
     ui_hints(app, hints, 3);
     ui_back_button(app);
+}
+
+/* Everything the screen shows: the values, the focus and what the widgets read from the input
+ * (the language, size and theme are the layer's own epoch). */
+static uint64_t settings_key(const SettingsScene *s, App *app)
+{
+    uint64_t h = ui_layer_key_input(app, UI_KEY_SEED);
+    h = ui_key_mix(h, (uint64_t)s->nav.focus);
+    for (int i = 0; i < ROW_COUNT; i++) {
+        char val[64];
+        bool toggle = false, on = false;
+        value_text(app, i, val, sizeof val, &toggle, &on);
+        h = ui_key_mix(ui_key_str(h, val), (uint64_t)toggle << 1 | (uint64_t)on);
+    }
+    return h;
+}
+
+static void settings_draw(Scene *scene, App *app)
+{
+    SettingsScene *s = (SettingsScene *)scene;
+    if (ui_layer_begin(&s->layer, app, settings_key(s, app))) {
+        settings_paint(scene, app);
+        ui_layer_end(&s->layer, app);
+    }
+    ui_layer_draw(&s->layer, app);
 }
 
 static void settings_report(Scene *scene, App *app, cJSON *out)

@@ -10,6 +10,7 @@
 #include "scenes/scenes.h"
 #include "store/store.h"
 #include "ui/draw.h"
+#include "ui/layer.h"
 #include "ui/text.h"
 #include "ui/widgets.h"
 
@@ -41,6 +42,7 @@ typedef struct StatsScene {
     int32_t utc_offset;
     int64_t now;
     bool loaded;
+    UiLayer layer;      /* the whole screen: its figures are read once, when it opens */
 } StatsScene;
 
 static void load_levels(StatsScene *s, App *app)
@@ -98,7 +100,7 @@ static Scene *stats_create(App *app, const char *arg)
 
 static void stats_destroy(Scene *scene, App *app)
 {
-    (void)app;
+    ui_layer_free(&((StatsScene *)scene)->layer, app);
     free(scene);
 }
 
@@ -355,7 +357,7 @@ static void draw_levels(StatsScene *s, App *app, SDL_Rect box)
     }
 }
 
-static void stats_draw(Scene *scene, App *app)
+static void stats_paint(Scene *scene, App *app)
 {
     StatsScene *s = (StatsScene *)scene;
     const Theme *th = app->theme;
@@ -407,6 +409,18 @@ static void stats_draw(Scene *scene, App *app)
     draw_levels(s, app, (SDL_Rect){right_x, y, right_w, bottom - y});
     const char *hints[] = {app_tr(app, "key.esc"), app_tr(app, "common.back")};
     ui_hints(app, hints, 1);
+}
+
+static void stats_draw(Scene *scene, App *app)
+{
+    StatsScene *s = (StatsScene *)scene;
+    /* The figures are fixed while the screen is open; the Back button's hover is not. */
+    uint64_t key = ui_key_str(ui_key_mix(ui_layer_key_input(app, UI_KEY_SEED), (uint64_t)app->profile_id), app->profile_name);
+    if (ui_layer_begin(&s->layer, app, key)) {
+        stats_paint(scene, app);
+        ui_layer_end(&s->layer, app);
+    }
+    ui_layer_draw(&s->layer, app);
 }
 
 static void stats_report(Scene *scene, App *app, cJSON *out)

@@ -754,8 +754,9 @@ static void draw_image_fit(App *app, const CardImage *im, SDL_Rect box)
 
 static void fill_triangle(SDL_Renderer *r, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c)
 {
+    /* Pixel runs: SDL's software renderer blends a triangle through a temporary surface. */
     SDL_Vertex v[3] = {{{x0, y0}, c, {0, 0}}, {{x1, y1}, c, {0, 0}}, {{x2, y2}, c, {0, 0}}};
-    SDL_RenderGeometry(r, NULL, v, 3, NULL, 0);
+    draw_triangles(r, v, 3, NULL, 0, c);
 }
 
 /* The category stamp: a shape for each kind of event, so the mark reads without its colour and

@@ -5,6 +5,7 @@
 #include "core/scene.h"
 #include "scenes/scenes.h"
 #include "ui/draw.h"
+#include "ui/layer.h"
 #include "ui/text.h"
 #include "ui/widgets.h"
 
@@ -18,6 +19,8 @@ typedef struct TitleScene {
     Scene base;
     double t;          /* seconds since the screen appeared */
     bool leaving;
+    UiLayer layer;     /* paper, graticule, text, cards and seal: all but the river and the prompt */
+    int prompt_x, prompt_y;
 } TitleScene;
 
 static Scene *title_create(App *app, const char *arg)
@@ -33,7 +36,7 @@ static Scene *title_create(App *app, const char *arg)
 
 static void title_destroy(Scene *scene, App *app)
 {
-    (void)app;
+    ui_layer_free(&((TitleScene *)scene)->layer, app);
     free(scene);
 }
 
@@ -151,13 +154,13 @@ static void draw_footer(App *app)
     ui_text_draw(app->text, footer, &fo, app->width - th->margin, app->height - th->margin / 2 - th->size[TEXT_SMALL] * 2, th->ink_soft);
 }
 
-static void title_draw(Scene *scene, App *app)
+/* What stays still once the screen has appeared. The graticule drifts a whole pixel at a time
+ * (its lines are whole pixels wide anyway), so the layer is redrawn four times a second. */
+static void title_paint(TitleScene *s, App *app)
 {
-    TitleScene *s = (TitleScene *)scene;
     const Theme *th = app->theme;
     double t = s->t;
-    ui_background(app, t);
-    draw_river(app, t, (float)ease_out_cubic(t / 1.6));
+    ui_background(app, floor(t * 4.0) / 4.0);
 
     int x = th->margin * 2;
     int y = app->height / 10;
@@ -168,7 +171,8 @@ static void title_draw(Scene *scene, App *app)
         /* Before the fade-in nothing but the page, the river and the footer shows (the cards,
          * the seal and the prompt come later still): no text is rasterised that no one could
          * see, and the packs need not be loaded yet (the first frame of a start-up). */
-        draw_footer(app);
+        s->prompt_x = x;
+        s->prompt_y = y;
         return;
     }
 
@@ -214,6 +218,26 @@ static void title_draw(Scene *scene, App *app)
     }
 
     draw_seal(app, app->width - th->margin * 2.6f, th->margin * 2.6f, th->unit * 17.0f, (float)((t - 0.9) / 0.35));
+    draw_cards(app, t);
+    s->prompt_x = x;
+    s->prompt_y = y;
+}
+
+static void title_draw(Scene *scene, App *app)
+{
+    TitleScene *s = (TitleScene *)scene;
+    const Theme *th = app->theme;
+    double t = s->t;
+    /* While things fly in every frame differs; then only the graticule's drift. */
+    uint64_t key = ui_key_mix(UI_KEY_SEED, t < 1.6 ? app->frame : 0);
+    key = ui_key_mix(key, app->settings.reduced_motion ? 0 : (uint64_t)fmod(floor(t * 4.0), 100.0));
+    if (ui_layer_begin(&s->layer, app, key)) {
+        title_paint(s, app);
+        ui_layer_end(&s->layer, app);
+    }
+    ui_layer_draw(&s->layer, app);
+    draw_river(app, t, (float)ease_out_cubic(t / 1.6));
+    int x = s->prompt_x, y = s->prompt_y;
 
     /* The prompt breathes gently; it is the one thing to do on this screen. */
     float pulse = app->settings.reduced_motion ? 1.0f : 0.85f + 0.15f * sinf((float)t * 3.0f);
@@ -228,7 +252,6 @@ static void title_draw(Scene *scene, App *app)
     draw_arrow(app->renderer, (float)(pill.x + pad * 1.6f), (float)(pill.y + pill.h / 2), (float)pad, 1, color_alpha(th->on_accent, pa));
     ui_text_draw_centered(app->text, prompt, &pr, (SDL_Rect){pill.x + pad, pill.y, pill.w - pad, pill.h}, color_alpha(th->on_accent, pa));
 
-    draw_cards(app, t);
     draw_footer(app);
 }
 

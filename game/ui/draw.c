@@ -6,6 +6,12 @@
 
 #define PI_F 3.14159265f
 
+static SDL_Color color_alpha8(SDL_Color c, Uint8 a)
+{
+    c.a = a;
+    return c;
+}
+
 static SDL_Vertex vtx(float x, float y, SDL_Color c)
 {
     return (SDL_Vertex){{x, y}, c, {0, 0}};
@@ -24,6 +30,7 @@ static SDL_Vertex vtx(float x, float y, SDL_Color c)
 
 typedef struct Spans {
     SDL_Renderer *r;
+    SDL_Color c;
     SDL_FRect rects[SPAN_BATCH];
     int n;
     /* Rows being merged: up to two runs [x, x + w) that started at row y and are h rows tall. */
@@ -34,16 +41,19 @@ typedef struct Spans {
 static void spans_begin(Spans *s, SDL_Renderer *r, SDL_Color c)
 {
     s->r = r;
+    s->c = c;
     s->n = 0;
     s->npend = 0;
-    SDL_SetRenderDrawBlendMode(r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
 }
 
 static void spans_flush(Spans *s)
 {
-    if (s->n > 0)
+    if (s->n > 0 && s->c.a > 0) {
+        /* Several Spans may be filled at once (shadows): each sets its colour when it flushes. */
+        SDL_SetRenderDrawBlendMode(s->r, s->c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+        SDL_SetRenderDrawColor(s->r, s->c.r, s->c.g, s->c.b, s->c.a);
         SDL_RenderFillRectsF(s->r, s->rects, s->n);
+    }
     s->n = 0;
 }
 
@@ -94,21 +104,137 @@ static void spans_end(Spans *s)
 }
 
 /* Triangles for the small shapes (stars, arrows): opaque ones without blending, which SDL's
- * software renderer fills in place. */
+ * software renderer fills in place; translucent ones (fading in) as pixel runs, which SDL would
+ * otherwise blend through a temporary surface per triangle. */
 static void geometry(SDL_Renderer *r, const SDL_Vertex *v, int nv, const int *idx, int ni, SDL_Color c)
 {
-    if (c.a == 255)
-        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    if (c.a < 255) {
+        draw_triangles(r, v, nv, idx, ni, c);
+        return;
+    }
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
     SDL_RenderGeometry(r, NULL, v, nv, idx, ni);
-    if (c.a == 255)
-        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+}
+
+/* Edge x at the row centre yc, always evaluated from the edge's upper end so that two triangles
+ * sharing an edge compute the same boundary (no pixel blended twice, no gap). */
+static float edge_x(SDL_FPoint a, SDL_FPoint b, float yc)
+{
+    if (b.y < a.y || (b.y == a.y && b.x < a.x)) {
+        SDL_FPoint t = a;
+        a = b;
+        b = t;
+    }
+    return b.y > a.y ? a.x + (yc - a.y) * (b.x - a.x) / (b.y - a.y) : a.x;
+}
+
+void draw_triangles(SDL_Renderer *r, const SDL_Vertex *v, int nv, const int *idx, int ni, SDL_Color c)
+{
+    if (!v || nv <= 0 || c.a == 0)
+        return;
+    /* Rows outside the clip (or the output) are skipped before they are cut into runs. */
+    SDL_Rect clip;
+    SDL_RenderGetClipRect(r, &clip);
+    if (clip.w <= 0 || clip.h <= 0) {
+        clip.x = clip.y = 0;
+        SDL_GetRendererOutputSize(r, &clip.w, &clip.h);
+    }
+    Spans s;
+    spans_begin(&s, r, c);
+    /* One pending run per row: a triangle's run that touches it (the next triangle of a strip
+     * or a fan) extends it, so a polygon costs about one rectangle per row, not one per
+     * triangle per row. The fill rule never overlaps two runs, so merging is exact. */
+    enum { MAX_ROWS = 2048 };
+    int pend0[MAX_ROWS], pend1[MAX_ROWS];
+    bool merge = clip.h <= MAX_ROWS;
+    int row_lo = MAX_ROWS, row_hi = -1;
+    int n = idx ? ni : nv;
+    for (int t = 0; t + 2 < n; t += 3) {
+        SDL_FPoint p[3];
+        bool ok = true;
+        for (int k = 0; k < 3; k++) {
+            int i = idx ? idx[t + k] : t + k;
+            ok = ok && i >= 0 && i < nv && isfinite(v[i].position.x) && isfinite(v[i].position.y);
+            if (ok)
+                p[k] = v[i].position;
+        }
+        if (!ok)
+            continue;
+        /* p[0] top, p[2] bottom. */
+        for (int a = 0; a < 2; a++)
+            for (int b = 0; b < 2 - a; b++)
+                if (p[b].y > p[b + 1].y || (p[b].y == p[b + 1].y && p[b].x > p[b + 1].x)) {
+                    SDL_FPoint q = p[b];
+                    p[b] = p[b + 1];
+                    p[b + 1] = q;
+                }
+        float fy0 = ceilf(p[0].y - 0.5f), fy1 = ceilf(p[2].y - 0.5f);
+        if (fy0 < (float)clip.y)
+            fy0 = (float)clip.y;
+        if (fy1 > (float)(clip.y + clip.h))
+            fy1 = (float)(clip.y + clip.h);
+        for (int y = (int)fy0; y < (int)fy1; y++) {
+            float yc = (float)y + 0.5f;
+            float xa = edge_x(p[0], p[2], yc);
+            float xb = yc < p[1].y ? edge_x(p[0], p[1], yc) : edge_x(p[1], p[2], yc);
+            if (xa > xb) {
+                float q = xa;
+                xa = xb;
+                xb = q;
+            }
+            float x0 = ceilf(xa - 0.5f), x1 = ceilf(xb - 0.5f);
+            if (x0 < (float)clip.x)
+                x0 = (float)clip.x;
+            if (x1 > (float)(clip.x + clip.w))
+                x1 = (float)(clip.x + clip.w);
+            if (x1 <= x0)
+                continue;
+            int a0 = (int)x0, a1 = (int)x1;
+            if (!merge) {
+                spans_add(&s, (SDL_Rect){a0, y, a1 - a0, 1});
+                continue;
+            }
+            int k = y - clip.y;
+            if (row_hi < 0) {
+                row_lo = row_hi = k;
+                pend0[k] = pend1[k] = 0;
+            } else if (k < row_lo) {
+                for (int j = k; j < row_lo; j++)
+                    pend0[j] = pend1[j] = 0;
+                row_lo = k;
+            } else if (k > row_hi) {
+                for (int j = row_hi + 1; j <= k; j++)
+                    pend0[j] = pend1[j] = 0;
+                row_hi = k;
+            }
+            if (pend1[k] > pend0[k]) {
+                if (a0 == pend1[k] || a1 == pend0[k]) {
+                    pend0[k] = a0 < pend0[k] ? a0 : pend0[k];
+                    pend1[k] = a1 > pend1[k] ? a1 : pend1[k];
+                    continue;
+                }
+                spans_add(&s, (SDL_Rect){pend0[k], y, pend1[k] - pend0[k], 1});
+            }
+            pend0[k] = a0;
+            pend1[k] = a1;
+        }
+    }
+    /* The pending runs, merged down the rows where they line up. */
+    for (int k = row_lo; k <= row_hi; k++)
+        spans_row(&s, clip.y + k, 1, &pend0[k], &pend1[k]);
+    spans_end(&s);
 }
 
 void draw_rect(SDL_Renderer *r, SDL_Rect rect, SDL_Color c)
 {
-    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    if (c.a == 0)
+        return;
+    /* Opaque: no blending, a plain fill (many times faster on the software renderer). */
+    SDL_SetRenderDrawBlendMode(r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
     SDL_RenderFillRect(r, &rect);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
 }
 
 static int clamp_radius(int rad, int w, int h)
@@ -186,44 +312,101 @@ void draw_rounded_outline(SDL_Renderer *r, SDL_Rect rect, int radius, int thickn
     spans_end(&s);
 }
 
-/* One shadow layer: the rounded rectangle `layer` minus the rounded rectangle `card` drawn over
- * it, so no pixel is blended twice and the hidden middle costs nothing. */
-static void shadow_layer(SDL_Renderer *r, SDL_Rect layer, int lrad, SDL_Rect card, int crad, SDL_Color c)
+/* Row i of a rounded rectangle as the run [*x0, *x1); false when the row is outside it. */
+static bool rounded_row(SDL_Rect rect, int rad, int y, int *x0, int *x1)
 {
-    if (layer.w <= 0 || layer.h <= 0)
-        return;
-    lrad = clamp_radius(lrad, layer.w, layer.h);
-    crad = clamp_radius(crad, card.w, card.h);
-    Spans s;
-    spans_begin(&s, r, c);
-    for (int i = 0; i < layer.h; i++) {
-        int y = layer.y + i;
-        int in = rounded_inset(i, layer.h, lrad);
-        int x0[2] = {layer.x + in, 0}, x1[2] = {layer.x + layer.w - in, 0};
-        int j = y - card.y;
-        if (card.w > 0 && j >= 0 && j < card.h) {
-            int cin = rounded_inset(j, card.h, crad);
-            int h0 = card.x + cin, h1 = card.x + card.w - cin;
-            x1[1] = x1[0];
-            x0[1] = h1 > x0[0] ? h1 : x0[0];
-            x1[0] = h0 < x1[1] ? h0 : x1[1];
-            spans_row(&s, y, 2, x0, x1);
-        } else {
-            spans_row(&s, y, 1, x0, x1);
-        }
-    }
-    spans_end(&s);
+    int i = y - rect.y;
+    if (rect.w <= 0 || i < 0 || i >= rect.h)
+        return false;
+    int in = rounded_inset(i, rect.h, rad);
+    *x0 = rect.x + in;
+    *x1 = rect.x + rect.w - in;
+    return *x1 > *x0;
 }
 
 void draw_shadow(SDL_Renderer *r, SDL_Rect rect, int radius, int drop, SDL_Color c)
 {
-    /* Three widening layers approximate a blur. */
-    for (int i = 3; i >= 1; i--) {
-        SDL_Rect s = {rect.x - i * drop / 3, rect.y + drop - i * drop / 4, rect.w + 2 * i * drop / 3, rect.h + i * drop / 2};
-        SDL_Color cc = c;
-        cc.a = (Uint8)(c.a / (i + 1));
-        shadow_layer(r, s, radius + i * drop / 3, rect, radius, cc);
+    /* Three widening layers approximate a blur. Where layers overlap, the pixel gets their
+     * combined alpha in one blend (1 - (1-a1)(1-a2)(1-a3), the same as blending them in turn),
+     * and the card's own area is left out: each pixel around the card is blended once. */
+    SDL_Rect layer[3];
+    int lrad[3];
+    float keep[3];
+    int top = rect.y, bottom = rect.y + rect.h;
+    for (int k = 0; k < 3; k++) {
+        int i = 3 - k;
+        layer[k] = (SDL_Rect){rect.x - i * drop / 3, rect.y + drop - i * drop / 4, rect.w + 2 * i * drop / 3, rect.h + i * drop / 2};
+        lrad[k] = clamp_radius(radius + i * drop / 3, layer[k].w, layer[k].h);
+        keep[k] = 1.0f - (float)(c.a / (i + 1)) / 255.0f;
+        if (layer[k].w > 0 && layer[k].h > 0) {
+            if (layer[k].y < top)
+                top = layer[k].y;
+            if (layer[k].y + layer[k].h > bottom)
+                bottom = layer[k].y + layer[k].h;
+        }
     }
+    int crad = clamp_radius(radius, rect.w, rect.h);
+    /* One Spans per set of overlapping layers (a bit mask), each in its combined alpha. */
+    Spans sets[8];
+    for (int m = 1; m < 8; m++) {
+        float k = 1.0f;
+        for (int b = 0; b < 3; b++)
+            if (m & (1 << b))
+                k *= keep[b];
+        spans_begin(&sets[m], r, color_alpha8(c, (Uint8)((1.0f - k) * 255.0f + 0.5f)));
+    }
+    for (int y = top; y < bottom; y++) {
+        int x0[3], x1[3], cut[9], nc = 0;
+        bool in[3];
+        for (int b = 0; b < 3; b++) {
+            in[b] = rounded_row(layer[b], lrad[b], y, &x0[b], &x1[b]);
+            if (in[b]) {
+                cut[nc++] = x0[b];
+                cut[nc++] = x1[b];
+            }
+        }
+        int h0 = 0, h1 = 0;
+        bool hole = rounded_row(rect, crad, y, &h0, &h1);
+        if (hole) {
+            cut[nc++] = h0;
+            cut[nc++] = h1;
+        }
+        for (int a = 1; a < nc; a++)
+            for (int b = a; b > 0 && cut[b - 1] > cut[b]; b--) {
+                int t = cut[b];
+                cut[b] = cut[b - 1];
+                cut[b - 1] = t;
+            }
+        /* Runs of each set on this row (at most two: left and right of the card). */
+        int rx0[8][2], rx1[8][2], rn[8] = {0};
+        for (int j = 0; j + 1 < nc; j++) {
+            int a = cut[j], e = cut[j + 1];
+            if (e <= a || (hole && a >= h0 && e <= h1))
+                continue;
+            int m = 0;
+            for (int b = 0; b < 3; b++)
+                if (in[b] && a >= x0[b] && e <= x1[b])
+                    m |= 1 << b;
+            if (!m)
+                continue;
+            if (rn[m] > 0 && rx1[m][rn[m] - 1] == a)
+                rx1[m][rn[m] - 1] = e;
+            else if (rn[m] < 2) {
+                rx0[m][rn[m]] = a;
+                rx1[m][rn[m]] = e;
+                rn[m]++;
+            } else {
+                spans_add(&sets[m], (SDL_Rect){a, y, e - a, 1});
+            }
+        }
+        for (int m = 1; m < 8; m++)
+            spans_row(&sets[m], y, rn[m], rx0[m], rx1[m]);
+    }
+    for (int m = 1; m < 8; m++) {
+        spans_settle(&sets[m]);
+        spans_flush(&sets[m]);
+    }
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
 }
 
 static Uint8 lerp8(Uint8 a, Uint8 b, float f)

@@ -28,6 +28,12 @@ void draw_lock(SDL_Renderer *r, float cx, float cy, float size, SDL_Color c);
 /* Triangle pointing right (dir 1) or left (dir -1). */
 void draw_arrow(SDL_Renderer *r, float cx, float cy, float size, int dir, SDL_Color c);
 
+/* Triangles (three indices each, or consecutive vertices when idx is NULL) filled in one colour,
+ * the vertices' colours ignored. Cut into pixel runs by the pixel-centre rule, so triangles
+ * that share an edge never blend a pixel twice; unlike SDL_RenderGeometry on the software
+ * renderer, a translucent fill allocates nothing. */
+void draw_triangles(SDL_Renderer *r, const SDL_Vertex *v, int nv, const int *idx, int ni, SDL_Color c);
+
 /* The keyboard/gamepad focus ring: a clear double outline around the rectangle. */
 void draw_focus_ring(SDL_Renderer *r, SDL_Rect rect, int radius, int unit, SDL_Color c);
 

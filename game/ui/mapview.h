@@ -1,6 +1,7 @@
 /* A vector map drawn from a pack's GeoJSON: every file is loaded, projected and triangulated
  * once; lines become triangle meshes when the view changes; a frame only recolours and submits
- * the meshes with SDL_RenderGeometry (no allocation per frame). It also answers "what is under
+ * the meshes (SDL_RenderGeometry, or pixel runs on the software renderer: draw_triangles), with
+ * no allocation per frame. It also answers "what is under
  * this point" for regions (inside) and rivers (near). */
 #ifndef FRONTIERS_MAPVIEW_H
 #define FRONTIERS_MAPVIEW_H

@@ -3,8 +3,14 @@
  * Layout: the string is cut into runs of code points that one face provides (the first face
  * of the style's chain that has the glyph), and into break opportunities (after spaces and
  * dashes, around CJK ideographs). Lines are filled greedily; each line is rasterised run by
- * run with SDL_ttf (HarfBuzz shapes inside a run) and merged into one white surface by taking
- * the larger alpha, which is exact for single-colour text. */
+ * run with SDL_ttf (HarfBuzz shapes inside a run) and merged into one coverage map by taking
+ * the larger alpha, which is exact for single-colour text.
+ *
+ * Colour: each cached block keeps its coverage and up to TEXT_TINTS textures already in the
+ * colours it is drawn in. SDL's software renderer blends a texture with colour or alpha
+ * modulation through a generic per-pixel blitter about five times slower than its plain
+ * per-pixel-alpha blit (which also skips transparent pixels), so text is drawn without colour
+ * modulation; alpha modulation is used only while text fades. */
 #include "ui/text.h"
 #include "core/platform.h"
 #include "core/util.h"
@@ -45,6 +51,14 @@ static const int style_chain[TEXT_STYLE_COUNT][5] = {
 #define CACHE_MAX_ENTRIES 600
 #define EVICT_AFTER_FRAMES 240
 #define MAX_TEXT_BYTES 8192
+#define TEXT_TINTS 3
+
+typedef struct Tint {
+    SDL_Texture *texture;     /* streaming ARGB8888: coverage as alpha, the colour as RGB */
+    Uint32 rgb;
+    uint64_t last_used;
+    bool drawn;               /* false: made by ui_text_get for measuring, free to recolour */
+} Tint;
 
 typedef struct SizedFont {
     int size;
@@ -65,6 +79,8 @@ typedef struct Entry {
     char *text;
     TextOpts opts;
     TextBlock block;
+    Uint8 *coverage;          /* block.w x block.h alpha */
+    Tint tints[TEXT_TINTS];
     uint64_t last_used;
     bool used;
 } Entry;
@@ -76,7 +92,7 @@ struct TextSystem {
     Entry *entries;                /* open addressing, CACHE_SLOTS */
     int count;
     uint64_t frame;
-    unsigned long renders, hits;
+    unsigned long renders, hits, tints;
 };
 
 static uint64_t hash_key(const char *s, const TextOpts *o)
@@ -184,8 +200,10 @@ void ui_text_flush(TextSystem *ts)
     for (int i = 0; i < CACHE_SLOTS; i++) {
         Entry *e = &ts->entries[i];
         if (e->used) {
-            if (e->block.texture)
-                SDL_DestroyTexture(e->block.texture);
+            for (int k = 0; k < TEXT_TINTS; k++)
+                if (e->tints[k].texture)
+                    SDL_DestroyTexture(e->tints[k].texture);
+            free(e->coverage);
             free(e->text);
         }
         memset(e, 0, sizeof *e);
@@ -411,9 +429,10 @@ static void merge_alpha(SDL_Surface *dst, SDL_Surface *src, int x, int y)
         SDL_FreeSurface(conv);
 }
 
-static void render_block(TextSystem *ts, const char *s, const TextOpts *o, TextBlock *out)
+static void render_block(TextSystem *ts, const char *s, const TextOpts *o, TextBlock *out, Uint8 **coverage)
 {
     memset(out, 0, sizeof *out);
+    *coverage = NULL;
     size_t len = strlen(s);
     if (len == 0)
         return;
@@ -535,9 +554,13 @@ static void render_block(TextSystem *ts, const char *s, const TextOpts *o, TextB
         }
     }
     free(buf);
-    out->texture = SDL_CreateTextureFromSurface(ts->renderer, surf);
-    if (out->texture)
-        SDL_SetTextureBlendMode(out->texture, SDL_BLENDMODE_BLEND);
+    *coverage = malloc((size_t)block_w * (size_t)block_h);
+    for (int y = 0; *coverage && y < block_h; y++) {
+        const Uint32 *sp = (const Uint32 *)((const Uint8 *)surf->pixels + y * surf->pitch);
+        Uint8 *dp = *coverage + (size_t)y * (size_t)block_w;
+        for (int x = 0; x < block_w; x++)
+            dp[x] = (Uint8)(sp[x] >> 24);
+    }
     SDL_FreeSurface(surf);
     out->w = block_w;
     out->h = block_h;
@@ -553,8 +576,10 @@ static void render_block(TextSystem *ts, const char *s, const TextOpts *o, TextB
 static void evict(TextSystem *ts, int slot)
 {
     Entry *e = &ts->entries[slot];
-    if (e->block.texture)
-        SDL_DestroyTexture(e->block.texture);
+    for (int k = 0; k < TEXT_TINTS; k++)
+        if (e->tints[k].texture)
+            SDL_DestroyTexture(e->tints[k].texture);
+    free(e->coverage);
     free(e->text);
     memset(e, 0, sizeof *e);
     ts->count--;
@@ -575,11 +600,69 @@ static bool opts_equal(const TextOpts *a, const TextOpts *b)
            a->max_lines == b->max_lines && a->align == b->align;
 }
 
-const TextBlock *ui_text_get(TextSystem *ts, const char *s, const TextOpts *opts)
+/* Writes the coverage in colour rgb into the tint's texture, made when missing. Recolouring an
+ * existing texture reuses its pixels: no allocation. */
+static bool tint_fill(TextSystem *ts, const Entry *e, Tint *t, Uint32 rgb)
 {
-    static const TextBlock empty = {0};
+    int w = e->block.w, h = e->block.h;
+    if (!t->texture) {
+        t->texture = SDL_CreateTexture(ts->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, w, h);
+        if (!t->texture)
+            return false;
+        SDL_SetTextureBlendMode(t->texture, SDL_BLENDMODE_BLEND);
+    }
+    void *pixels = NULL;
+    int pitch = 0;
+    if (SDL_LockTexture(t->texture, NULL, &pixels, &pitch) != 0)
+        return false;
+    for (int y = 0; y < h; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)pixels + (size_t)y * (size_t)pitch);
+        const Uint8 *cov = e->coverage + (size_t)y * (size_t)w;
+        for (int x = 0; x < w; x++)
+            row[x] = ((Uint32)cov[x] << 24) | rgb;
+    }
+    SDL_UnlockTexture(t->texture);
+    t->rgb = rgb;
+    ts->tints++;
+    return true;
+}
+
+/* The entry's texture in colour c: an existing tint, else an empty slot, a slot made only for
+ * measuring, or the least recently drawn one, recoloured. */
+static SDL_Texture *entry_texture(TextSystem *ts, Entry *e, SDL_Color c, bool draw)
+{
+    if (!e->coverage)
+        return NULL;
+    Uint32 rgb = (Uint32)c.r << 16 | (Uint32)c.g << 8 | (Uint32)c.b;
+    Tint *pick = NULL;
+    for (int k = 0; k < TEXT_TINTS && !pick; k++)
+        if (e->tints[k].texture && e->tints[k].rgb == rgb)
+            pick = &e->tints[k];
+    if (!pick) {
+        for (int k = 0; k < TEXT_TINTS && !pick; k++)
+            if (!e->tints[k].texture)
+                pick = &e->tints[k];
+        for (int k = 0; k < TEXT_TINTS && !pick; k++)
+            if (!e->tints[k].drawn)
+                pick = &e->tints[k];
+        for (int k = 0; k < TEXT_TINTS; k++)
+            if (!pick || e->tints[k].last_used < pick->last_used)
+                pick = &e->tints[k];
+        if (!tint_fill(ts, e, pick, rgb))
+            return NULL;
+    }
+    if (draw) {
+        pick->drawn = true;
+        pick->last_used = ts->frame;
+    }
+    e->block.texture = pick->texture;
+    return pick->texture;
+}
+
+static Entry *lookup(TextSystem *ts, const char *s, const TextOpts *opts)
+{
     if (!s || !*s)
-        return &empty;
+        return NULL;
     TextOpts o = *opts;
     if (o.size <= 0)
         o.size = ts->sizes[o.style];
@@ -590,7 +673,7 @@ const TextBlock *ui_text_get(TextSystem *ts, const char *s, const TextOpts *opts
         if (e->hash == h && opts_equal(&e->opts, &o) && strcmp(e->text, s) == 0) {
             e->last_used = ts->frame;
             ts->hits++;
-            return &e->block;
+            return e;
         }
         i = (i + 1) & (CACHE_SLOTS - 1);
     }
@@ -612,41 +695,63 @@ const TextBlock *ui_text_get(TextSystem *ts, const char *s, const TextOpts *opts
     Entry *e = &ts->entries[i];
     e->text = util_strdup(s);
     if (!e->text)
-        return &empty;
+        return NULL;
     e->used = true;
     e->hash = h;
     e->opts = o;
     e->last_used = ts->frame;
     ts->count++;
-    render_block(ts, s, &o, &e->block);
+    render_block(ts, s, &o, &e->block, &e->coverage);
+    return e;
+}
+
+const TextBlock *ui_text_get(TextSystem *ts, const char *s, const TextOpts *opts)
+{
+    static const TextBlock empty = {0};
+    Entry *e = lookup(ts, s, opts);
+    if (!e)
+        return &empty;
+    /* A block has a texture once it is laid out, even when it is only measured. */
+    if (!e->block.texture)
+        entry_texture(ts, e, (SDL_Color){255, 255, 255, 255}, false);
     return &e->block;
+}
+
+static const TextBlock *draw_at(TextSystem *ts, const char *s, const TextOpts *opts, SDL_Rect *dst,
+                                bool centred, SDL_Color color)
+{
+    static const TextBlock empty = {0};
+    Entry *e = lookup(ts, s, opts);
+    if (!e)
+        return &empty;
+    SDL_Texture *tex = entry_texture(ts, e, color, true);
+    const TextBlock *b = &e->block;
+    if (!tex)
+        return b;
+    if (centred) {
+        dst->x += (dst->w - b->w) / 2;
+        dst->y += (dst->h - b->h) / 2;
+    } else {
+        dst->x = opts->align == TEXT_CENTER ? dst->x - b->w / 2 : opts->align == TEXT_RIGHT ? dst->x - b->w : dst->x;
+    }
+    dst->w = b->w;
+    dst->h = b->h;
+    SDL_SetTextureAlphaMod(tex, color.a);
+    SDL_RenderCopy(ts->renderer, tex, NULL, dst);
+    return b;
 }
 
 const TextBlock *ui_text_draw(TextSystem *ts, const char *s, const TextOpts *opts, int x, int y,
                            SDL_Color color)
 {
-    const TextBlock *b = ui_text_get(ts, s, opts);
-    if (!b->texture)
-        return b;
-    int dx = opts->align == TEXT_CENTER ? x - b->w / 2 : opts->align == TEXT_RIGHT ? x - b->w : x;
-    SDL_Rect dst = {dx, y, b->w, b->h};
-    SDL_SetTextureColorMod(b->texture, color.r, color.g, color.b);
-    SDL_SetTextureAlphaMod(b->texture, color.a);
-    SDL_RenderCopy(ts->renderer, b->texture, NULL, &dst);
-    return b;
+    SDL_Rect dst = {x, y, 0, 0};
+    return draw_at(ts, s, opts, &dst, false, color);
 }
 
 const TextBlock *ui_text_draw_centered(TextSystem *ts, const char *s, const TextOpts *opts,
                                     SDL_Rect r, SDL_Color color)
 {
-    const TextBlock *b = ui_text_get(ts, s, opts);
-    if (!b->texture)
-        return b;
-    SDL_Rect dst = {r.x + (r.w - b->w) / 2, r.y + (r.h - b->h) / 2, b->w, b->h};
-    SDL_SetTextureColorMod(b->texture, color.r, color.g, color.b);
-    SDL_SetTextureAlphaMod(b->texture, color.a);
-    SDL_RenderCopy(ts->renderer, b->texture, NULL, &dst);
-    return b;
+    return draw_at(ts, s, opts, &r, true, color);
 }
 
 void ui_text_end_frame(TextSystem *ts)
@@ -667,5 +772,5 @@ void ui_text_end_frame(TextSystem *ts)
 
 TextStats ui_text_stats(const TextSystem *ts)
 {
-    return (TextStats){ts->renders, ts->hits, ts->count};
+    return (TextStats){ts->renders, ts->hits, ts->count, ts->tints};
 }

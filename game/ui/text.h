@@ -24,7 +24,7 @@ typedef struct TextOpts {
 } TextOpts;
 
 typedef struct TextBlock {
-    SDL_Texture *texture;  /* NULL for empty text */
+    SDL_Texture *texture;  /* NULL for empty text; the block in the colour it was last drawn in */
     int w, h;
     int lines;
     int line_height;
@@ -66,6 +66,7 @@ typedef struct TextStats {
     unsigned long renders;    /* blocks rasterised */
     unsigned long hits;       /* cache hits */
     int cached;               /* blocks in the cache */
+    unsigned long tints;      /* block textures coloured (made or recoloured) */
 } TextStats;
 TextStats ui_text_stats(const TextSystem *ts);
 

@@ -1,10 +1,12 @@
 /* Shared widgets and list navigation. */
 #include "ui/widgets.h"
 #include "ui/draw.h"
+#include "ui/layer.h"
 #include "ui/text.h"
 #include "ui/theme.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 double clamp01(double t)
 {
@@ -29,40 +31,69 @@ bool ui_show_focus(const App *app)
     return app->input.last_device != INPUT_MOUSE && app->input.last_device != INPUT_TOUCH;
 }
 
-void ui_background(App *app, double t)
+/* A faint graticule, as on an atlas page: gently curved parallels... */
+static void draw_parallels(App *app, SDL_Color line, float lw)
 {
-    const Theme *th = app->theme;
-    SDL_Renderer *r = app->renderer;
-    draw_gradient_v(r, (SDL_Rect){0, 0, app->width, app->height}, th->paper, th->high_contrast ? th->paper : th->paper_dark);
-    if (th->high_contrast)
-        return;
-    /* A faint graticule, as on an atlas page: gently curved parallels and converging meridians. */
-    SDL_Color line = color_alpha(th->line, 45);
     float w = (float)app->width, h = (float)app->height;
-    float lw = th->unit > 6 ? th->unit / 6.0f : 1.0f;
-    float drift = app->settings.reduced_motion ? 0.0f : (float)fmod(t * 4.0, 100.0);
     for (int i = 0; i < 6; i++) {
         float y0 = h * (0.1f + i * 0.17f);
         float prevx = 0, prevy = y0;
         for (int s = 1; s <= 24; s++) {
             float x = w * s / 24.0f;
             float y = y0 + sinf((x / w) * 3.14159f) * h * 0.05f;
-            draw_line(r, prevx, prevy, x, y, lw, line);
+            draw_line(app->renderer, prevx, prevy, x, y, lw, line);
             prevx = x;
             prevy = y;
         }
     }
+}
+
+/* ... and converging meridians, which drift slowly on the title screen. */
+static void draw_meridians(App *app, SDL_Color line, float lw, float drift)
+{
+    float w = (float)app->width, h = (float)app->height;
     for (int i = 0; i < 9; i++) {
         float x0 = w * (i / 8.0f) + drift;
         float x1 = w * 0.5f + (x0 - w * 0.5f) * 0.82f;
-        draw_line(r, x0, 0, x1, h, lw, line);
+        draw_line(app->renderer, x0, 0, x1, h, lw, line);
     }
-    /* Vignette at the edges keeps the centre bright. */
-    SDL_Color edge = color_alpha(th->paper_dark, 140);
-    SDL_Color clear = color_alpha(th->paper_dark, 0);
-    int band = app->height / 6;
-    draw_gradient_v(r, (SDL_Rect){0, 0, app->width, band}, edge, clear);
-    draw_gradient_v(r, (SDL_Rect){0, app->height - band, app->width, band}, clear, edge);
+}
+
+void ui_background(App *app, double t)
+{
+    const Theme *th = app->theme;
+    SDL_Renderer *r = app->renderer;
+    SDL_Color line = color_alpha(th->line, 45);
+    float lw = th->unit > 6 ? th->unit / 6.0f : 1.0f;
+    float drift = app->settings.reduced_motion ? 0.0f : (float)fmod(t * 4.0, 100.0);
+    /* The paper is drawn once into a cached layer (it costs milliseconds of blending at
+     * 1920x1080 on the software renderer) and copied each frame. Still meridians are part of
+     * it; drifting ones are drawn over it each frame. */
+    bool still = drift == 0.0f || th->high_contrast;
+    if (!app->background)
+        app->background = calloc(1, sizeof *app->background);
+    UiLayer *layer = app->background;
+    if (!layer || ui_layer_begin(layer, app, still ? 1 : 2)) {
+        draw_gradient_v(r, (SDL_Rect){0, 0, app->width, app->height}, th->paper, th->high_contrast ? th->paper : th->paper_dark);
+        if (!th->high_contrast) {
+            draw_parallels(app, line, lw);
+            if (still)
+                draw_meridians(app, line, lw, 0.0f);
+            /* Vignette at the edges keeps the centre bright. */
+            SDL_Color edge = color_alpha(th->paper_dark, 140);
+            SDL_Color clear = color_alpha(th->paper_dark, 0);
+            int band = app->height / 6;
+            draw_gradient_v(r, (SDL_Rect){0, 0, app->width, band}, edge, clear);
+            draw_gradient_v(r, (SDL_Rect){0, app->height - band, app->width, band}, clear, edge);
+        }
+        if (layer)
+            ui_layer_end(layer, app);
+    }
+    if (layer)
+        ui_layer_draw(layer, app);
+    if (!still)
+        draw_meridians(app, line, lw, drift);
+    app->frame_covered = true;
 }
 
 int ui_header(App *app, const char *title, const char *subtitle)

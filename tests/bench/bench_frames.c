@@ -4,16 +4,38 @@
  * SDL's (SDL, SDL_ttf and SDL_image allocate through SDL_malloc, counted with
  * SDL_SetMemoryFunctions) and, when run with LD_PRELOAD=libmalloc_count.so, every libc
  * allocation of the process. tests/bench/frames.sh runs it.
- * Usage: bench_frames [--size WxH] [--warmup N] [--frames N] [--scene NAME] [--lang xx] */
+ *
+ * What a measured frame is: exactly what the game does for a frame in play — one logic step,
+ * the whole scene drawn (app_draw: background, panels, text, everything on screen) and
+ * presented. Nothing is skipped: the cached layers (ui/layer.h: the paper background, a
+ * screen's static panels) are copied to the screen as in play, and redrawn only when what they
+ * show changes, again as in play. --no-cache makes every layer redraw every frame (as when
+ * the size, language or the screen's state changes each frame, e.g. the map while it is
+ * dragged): the cost of a frame with nothing cached.
+ *
+ * Under valgrind --tool=callgrind --instr-atstart=no, only the measured frames are counted
+ * (instruction counts are stable on a loaded machine where CPU times are not).
+ * Usage: bench_frames [--size WxH] [--warmup N] [--frames N] [--scene NAME] [--lang xx] [--no-cache] */
 #include "core/app.h"
 #include "core/scene.h"
 #include "scenes/scenes.h"
 
 #include <SDL.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#endif
+#endif
+#ifndef CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
+#endif
 
 /* Set by malloc_count.c when it is preloaded; absent (NULL) otherwise. */
 extern unsigned long frontiers_malloc_calls __attribute__((weak));
@@ -51,8 +73,15 @@ int main(int argc, char **argv)
 {
     int w = 1920, h = 1080, warmup = 120, frames = 240;
     const char *only = NULL, *lang = "en";
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (strcmp(argv[i], "--size") == 0 && sscanf(argv[i + 1], "%dx%d", &w, &h) == 2) {
+    bool no_cache = false;
+    for (int i = 1; i < argc; i += 2) {
+        if (strcmp(argv[i], "--no-cache") == 0) {
+            no_cache = true;
+            i--;
+        } else if (i + 1 >= argc) {
+            fprintf(stderr, "bench_frames: %s needs a value\n", argv[i]);
+            return 2;
+        } else if (strcmp(argv[i], "--size") == 0 && sscanf(argv[i + 1], "%dx%d", &w, &h) == 2) {
         } else if (strcmp(argv[i], "--warmup") == 0) {
             warmup = atoi(argv[i + 1]);
         } else if (strcmp(argv[i], "--frames") == 0) {
@@ -62,7 +91,7 @@ int main(int argc, char **argv)
         } else if (strcmp(argv[i], "--lang") == 0) {
             lang = argv[i + 1];
         } else {
-            fprintf(stderr, "usage: bench_frames [--size WxH] [--warmup N] [--frames N] [--scene NAME] [--lang xx]\n");
+            fprintf(stderr, "usage: bench_frames [--size WxH] [--warmup N] [--frames N] [--scene NAME] [--lang xx] [--no-cache]\n");
             return 2;
         }
     }
@@ -107,13 +136,17 @@ int main(int argc, char **argv)
         }
         unsigned long sdl0 = sdl_calls, libc0 = libc_calls();
         int n = 0;
+        CALLGRIND_START_INSTRUMENTATION;
         for (; n < frames && !app.quit; n++) {
             double t0 = thread_cpu_ms();
+            if (no_cache)
+                app.look_epoch++;
             app_step(&app, 1.0 / 60.0);
             app_draw(&app);
             SDL_RenderPresent(app.renderer);
             ms[n] = thread_cpu_ms() - t0;
         }
+        CALLGRIND_STOP_INSTRUMENTATION;
         unsigned long sdl_n = sdl_calls - sdl0, libc_n = libc_calls() - libc0;
         if (n > 0) {
             qsort(ms, (size_t)n, sizeof *ms, cmp_double);
