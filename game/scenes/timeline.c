@@ -42,6 +42,8 @@ typedef struct CardImage {
     SDL_Texture *tex;
     int w, h;
     bool tried;
+    unsigned render_epoch;   /* app->render_epoch when tex was made: another means it is gone */
+    bool counted;            /* counted in images_shown */
 } CardImage;
 
 typedef struct TimelineScene {
@@ -52,6 +54,7 @@ typedef struct TimelineScene {
     CardText text[TIMELINE_MAX_CARDS];
     CardImage image[TIMELINE_MAX_CARDS];
     int images_shown;     /* cards whose image loaded (reported for tests) */
+    int image_loads;      /* textures made for them: again after the renderer is replaced */
     Rng rng;
     Phase phase;
     int gap;              /* insert: chosen gap */
@@ -245,10 +248,9 @@ static Scene *timeline_create(App *app, const char *arg)
 
 static void timeline_destroy(Scene *scene, App *app)
 {
-    (void)app;
     TimelineScene *s = (TimelineScene *)scene;
     for (int i = 0; i < TIMELINE_MAX_CARDS; i++)
-        if (s->image[i].tex)
+        if (s->image[i].tex && s->image[i].render_epoch == app->render_epoch)
             SDL_DestroyTexture(s->image[i].tex);
     level_free(s->level);
     free(s);
@@ -706,9 +708,16 @@ static int text_unit(const Theme *th)
 static const CardImage *card_image(TimelineScene *s, App *app, int card)
 {
     CardImage *im = &s->image[card];
+    if (im->tried && im->tex && im->render_epoch != app->render_epoch) {
+        /* The renderer was replaced (a resize without a window, a lost device): its textures
+         * went with it, so the image is loaded again. */
+        im->tex = NULL;
+        im->tried = false;
+    }
     if (im->tried)
         return im->tex ? im : NULL;
     im->tried = true;
+    im->render_epoch = app->render_epoch;
     const char *rel = s->text[card].image;
     if (!rel || !s->pack->dir || !app->renderer)
         return NULL;
@@ -736,7 +745,11 @@ static const CardImage *card_image(TimelineScene *s, App *app, int card)
     im->h = rgba->h;
     SDL_FreeSurface(rgba);
     if (im->tex)
+        s->image_loads++;
+    if (im->tex && !im->counted) {
+        im->counted = true;
         s->images_shown++;
+    }
     return im->tex ? im : NULL;
 }
 
@@ -1403,6 +1416,7 @@ static void timeline_report(Scene *scene, App *app, cJSON *out)
     cJSON_AddNumberToObject(out, "zoom", s->zoom);
     cJSON_AddNumberToObject(out, "scroll", s->scroll);
     cJSON_AddNumberToObject(out, "images", s->images_shown);
+    cJSON_AddNumberToObject(out, "image_loads", s->image_loads);
     int cur = timeline_current(&s->tl);
     cJSON_AddStringToObject(out, "current", cur >= 0 && s->phase == PHASE_PLAY ? pack_item_id(s->pack, s->tl.cards[cur].ref) : "");
     cJSON *line = cJSON_AddArrayToObject(out, "line");
