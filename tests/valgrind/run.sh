@@ -18,7 +18,7 @@ trap 'rm -rf "$work"' EXIT
 fail=0
 n=0
 # A profile first (the rounds store answers), then one replay per mode.
-for replay in new_profile timeline_won flashcards_classic map_find classroom_buzz_fair; do
+for replay in new_profile timeline_won timeline_images_resize flashcards_classic flashcards_notes map_find classroom_buzz_fair; do
   n=$((n + 1))
   log="$work/$replay.log"
   valgrind --tool=memcheck --error-exitcode=99 --leak-check=full \
