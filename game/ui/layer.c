@@ -50,6 +50,14 @@ bool ui_layer_begin(UiLayer *l, App *app, uint64_t key)
     }
     if (l->valid && l->key == key && l->look_epoch == app->look_epoch)
         return false;
+    if (!l->texture && (!l->seen || l->seen_key != key)) {
+        /* Not yet still: this frame straight to the screen, no texture made. */
+        l->seen = true;
+        l->seen_key = key;
+        l->pass = true;
+        l->redraws++;
+        return true;
+    }
     if (!l->texture) {
         l->render_epoch = app->render_epoch;
         if (targets_supported(app))
@@ -81,6 +89,11 @@ bool ui_layer_begin(UiLayer *l, App *app, uint64_t key)
 
 void ui_layer_end(UiLayer *l, App *app)
 {
+    if (l->pass) {
+        l->pass = false;
+        app->frame_covered = true;   /* the content covers the whole window */
+        return;
+    }
     if (!l->drawing) {
         if (l->direct)
             l->redraws++;

@@ -4,8 +4,11 @@
  *
  * A layer is redrawn when its key changes (the caller hashes the state the picture depends on),
  * when the window size, language, theme or text scale change (app->look_epoch), and when the
- * renderer loses or replaces its textures (app->render_epoch). Without render targets the
- * content is drawn straight to the screen every frame, so callers need no second path:
+ * renderer loses or replaces its textures (app->render_epoch). The texture is made only once a
+ * picture holds still for two frames in a row: until then (a screen's first frame, a fly-in
+ * whose key changes every frame) the content is drawn straight to the screen, so the first
+ * frame of a start-up pays for no window-sized texture. Without render targets the content is
+ * drawn straight to the screen every frame, so callers need no second path:
  *
  *     if (ui_layer_begin(&s->layer, app, key)) {
  *         ... draw what does not move, covering the whole window ...
@@ -32,6 +35,9 @@ typedef struct UiLayer {
     bool valid;                /* the texture holds the content for key */
     bool drawing;              /* between begin and end */
     bool direct;               /* no render target: content goes straight to the screen */
+    bool pass;                 /* this frame's content goes straight to the screen */
+    bool seen;                 /* seen_key holds the key of the last frame drawn */
+    uint64_t seen_key;
     unsigned long redraws;     /* times the content was drawn (tests, benchmarks) */
 } UiLayer;
 
