@@ -67,6 +67,9 @@ has bogus "startup renderer gpu (not x11)"
 if command -v xvfb-run >/dev/null 2>&1 && command -v xauth >/dev/null 2>&1; then
   cat > "$work/x11.sh" <<EOS
 #!/bin/sh
+# The test suite runs with SDL's dummy video driver and software renderer forced (tests/run.sh):
+# here the real X11 driver and the game's own choice are under test.
+unset SDL_VIDEODRIVER SDL_RENDER_DRIVER SDL_FRAMEBUFFER_ACCELERATION
 SDL_AUDIODRIVER=dummy FRONTIERS_TRACE_STARTUP=1 "$bin" --user-dir "$work/user-x11" 2> "$work/x11" &
 pid=\$!
 i=0
