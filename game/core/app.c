@@ -338,15 +338,19 @@ int app_init(App *app, const AppConfig *config)
         app->audio = audio_create(NULL);
         audio_set_volume(app->audio, app->settings.volume, app->settings.mute);
     }
-    open_store(app);
-    trace(app, "store");
-    pick_profile(app);
     const char *start = config->start_scene ? config->start_scene : "title";
-    /* The title screen fades in: its first frame shows no pack, so in play the packs are
-     * loaded just after that frame is on screen (app_finish_startup). Every other start, and
-     * the headless modes, load them now. */
+    /* The title screen fades in: its first frame shows the page alone (no pack, no player), so
+     * in play the progress store and the packs are opened just after that frame is on screen
+     * (app_finish_startup). Every other start, and the headless modes, open them now. */
+    bool defer = !app->headless && strcmp(start, "title") == 0;
+    if (!defer) {
+        open_store(app);
+        trace(app, "store");
+        pick_profile(app);
+        app->store_tried = true;
+    }
     app->startup_pending = true;
-    if (app->headless || strcmp(start, "title") != 0) {
+    if (!defer) {
         app->packs = packset_load(app);
         trace(app, "packs");
     }
@@ -368,6 +372,12 @@ void app_finish_startup(App *app)
     if (!app->startup_pending)
         return;
     app->startup_pending = false;
+    if (!app->store_tried) {
+        app->store_tried = true;
+        open_store(app);
+        trace(app, "store");
+        pick_profile(app);
+    }
     if (!app->packs) {
         app->packs = packset_load(app);
         trace(app, "packs");

@@ -88,6 +88,7 @@ typedef struct App {
     bool quit;
     bool headless;
     bool startup_pending;       /* app_finish_startup has work left */
+    bool store_tried;           /* the progress store was opened (or failed to open) */
 
     /* Drawing caches (ui/layer.h). render_epoch changes when the renderer is replaced or loses
      * its textures; look_epoch when the size, language, theme or text scale change: cached

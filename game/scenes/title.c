@@ -141,9 +141,12 @@ static void draw_cards(App *app, double t)
     }
 }
 
-/* The version and the player, bottom right. */
+/* The version and the player, bottom right: once the progress store is open (in play it opens
+ * just after the first frame, which shows the page alone). */
 static void draw_footer(App *app)
 {
+    if (!app->store_tried)
+        return;
     const Theme *th = app->theme;
     char footer[160];
     if (app->profile_id)

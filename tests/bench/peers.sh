@@ -1,23 +1,26 @@
 #!/bin/sh
-# Start-up against peers (issue 10): time from process start until its first window is visible
-# (mapped and viewable, polled with xdotool every 10 ms), the peak resident memory at that
-# moment (VmHWM from /proc), and the peak over the 2 s after it (the program is then stopped;
-# /usr/bin/time reports its max RSS), which counts what a program loads once its window shows.
-# For Frontiers also the time to its first presented frame, from the same start (its
-# FRONTIERS_TRACE_STARTUP wall-clock stamp): Frontiers maps its window together with its first
-# frame, so the two should agree within a poll. Frontiers, KGeography and GCompris run under the
-# same Xvfb screen, each with a fresh home folder, so first-run state is the same on every run.
-# Prints the median of N runs and the ratios.
+# Start-up against peers (issue 10): time from process start until its first window is mapped
+# (tests/bench/mapwait.c: the X server's MapNotify event, timed from the fork, no polling), the
+# peak resident memory at that moment (VmHWM from /proc), and the peak over the 2 s after it (the
+# program is then stopped; /usr/bin/time reports its max RSS), which counts what a program loads
+# once its window shows. For Frontiers also the time to its first presented frame, from the same
+# start (its FRONTIERS_TRACE_STARTUP wall-clock stamp): Frontiers maps its window just before it
+# presents its first frame. Frontiers, KGeography and GCompris run under the same Xvfb screen,
+# each with a fresh home folder, so first-run state is the same on every run. Prints the median
+# of N runs and the ratios.
 # Usage: tests/bench/peers.sh [FRONTIERS_BINARY] [RUNS]
-# Needs: xvfb-run xauth xdotool time, and the Debian packages kgeography and gcompris-qt.
+# Needs: xvfb-run xauth time, a C compiler and libX11's headers (libx11-dev, which SDL2's -dev
+# package brings), and the Debian packages kgeography and gcompris-qt.
 set -u
 bin=$(cd "$(dirname "${1:-build/frontiers}")" && pwd)/$(basename "${1:-build/frontiers}")
 runs=${2:-7}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for tool in xvfb-run xdotool /usr/bin/time; do
+for tool in xvfb-run /usr/bin/time cc; do
   command -v "$tool" >/dev/null 2>&1 || { echo "peers.sh needs $tool"; exit 2; }
 done
+here=$(cd "$(dirname "$0")" && pwd)
+cc -O2 -o "$work/mapwait" "$here/mapwait.c" -lX11 || { echo "peers.sh: cannot build mapwait (needs libx11-dev)"; exit 2; }
 
 cat > "$work/measure.sh" <<'EOS'
 #!/bin/sh
@@ -25,38 +28,31 @@ cat > "$work/measure.sh" <<'EOS'
 name=$1; runs=$2; shift 2
 for i in $(seq 1 "$runs"); do
   home=$(mktemp -d)
-  t0=$(date +%s%N)
+  # mapwait starts the program (through /usr/bin/time, for the peak memory at exit) and writes
+  # the moment the X server maps its first window, timed from its own fork with no polling.
   HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share XDG_CACHE_HOME=$home/.cache \
-    FRONTIERS_TRACE_STARTUP=1 /usr/bin/time -f "maxrss_kb %M" -o "$home/rss" "$@" >/dev/null 2>"$home/err" &
-  tpid=$!
-  seen=""
-  while [ -z "$seen" ]; do
-    if ! kill -0 "$tpid" 2>/dev/null; then break; fi
-    # Any viewable top-level window of the program's process (the child of /usr/bin/time).
-    child=$(pgrep -P "$tpid" | head -1)
-    [ -n "$child" ] && seen=$(xdotool search --onlyvisible --pid "$child" 2>/dev/null | head -1)
-    now=$(date +%s%N)
-    [ $(( (now - t0) / 1000000 )) -gt 60000 ] && break
-    [ -z "$seen" ] && sleep 0.01
-  done
-  t1=$(date +%s%N)
-  child=$(pgrep -P "$tpid" | head -1)
+    FRONTIERS_TRACE_STARTUP=1 "$MAPWAIT" 60000 /usr/bin/time -f "maxrss_kb %M" -o "$home/rss" "$@" >"$home/map" 2>"$home/err" &
+  mpid=$!
+  wait "$mpid" 2>/dev/null
+  tpid=$(awk '{print $4}' "$home/map")
+  seen=$(awk '$1 == "map_ms" {print $2}' "$home/map")
+  child=$([ -n "$tpid" ] && pgrep -P "$tpid" | head -1)
   hwm=$([ -n "$child" ] && awk '/^VmHWM:/ {print $2}' "/proc/$child/status" 2>/dev/null)
   # CPU time (user + system, all threads) the program had used by then: steadier than wall
   # time when other work shares the machine.
   cpu=$([ -n "$child" ] && awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$child/stat" 2>/dev/null)
   [ -n "$seen" ] && sleep 2
-  child=$(pgrep -P "$tpid" | head -1)
   [ -n "$child" ] && kill "$child" 2>/dev/null
-  wait "$tpid" 2>/dev/null
+  while [ -n "$tpid" ] && kill -0 "$tpid" 2>/dev/null; do sleep 0.05; done
   if [ -n "$seen" ]; then
-    echo "$name window_ms $(( (t1 - t0) / 1000000 ))"
+    echo "$name window_ms $seen"
     [ -n "$hwm" ] && echo "$name visible_rss_kb $hwm"
     [ -n "$cpu" ] && echo "$name visible_cpu_ms $cpu"
     sed -n "s/^maxrss_kb /$name maxrss_kb /p" "$home/rss"
-    # Frontiers' first presented frame, on the same clock as t0.
-    awk -v t0="$t0" -v n="$name" '$1 == "startup" && $2 == "present_unix_ms" {
-      printf "%s present_ms %d\n", n, $3 - t0 / 1000000 }' "$home/err"
+    # Frontiers' first presented frame (its present call has returned), from the same start.
+    start=$(awk '{print $8}' "$home/map")
+    awk -v t0="$start" -v n="$name" '$1 == "startup" && $2 == "present_unix_ms" {
+      printf "%s present_ms %.1f\n", n, $3 - t0 }' "$home/err"
   else
     echo "$name no_window"
   fi
@@ -67,7 +63,7 @@ EOS
 
 cat > "$work/all.sh" <<EOS
 #!/bin/sh
-export SDL_AUDIODRIVER=dummy
+export SDL_AUDIODRIVER=dummy MAPWAIT="$work/mapwait"
 sh "$work/measure.sh" frontiers $runs "$bin" --user-dir "$work/frontiers-user"
 sh "$work/measure.sh" kgeography $runs kgeography
 sh "$work/measure.sh" gcompris $runs /usr/games/gcompris-qt

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Start-up order in play mode (no display: SDL's dummy video driver): the first frame is
-# presented before the packs and the audio device are loaded when the title screen does not
-# show them yet, and after them when it does (reduced motion) or when the game starts on another
-# screen; --renderer and FRONTIERS_RENDERER choose the renderer, and a bad FRONTIERS_RENDERER is
+# presented before the progress store, the packs and the audio device are opened when the title
+# screen does not show them yet, and after them when it does (reduced motion) or when the game
+# starts on another screen; --renderer and FRONTIERS_RENDERER choose the renderer, and a bad FRONTIERS_RENDERER is
 # reported and ignored. Reads the FRONTIERS_TRACE_STARTUP phase lines.
 # Usage: tests/scene/startup_order.sh BINARY
 bin=$1
@@ -33,9 +33,11 @@ has() {   # has NAME TEXT
   grep -q -- "$2" "$work/$1" || { echo "FAIL: $1: no '$2' in:"; cat "$work/$1"; fail=1; }
 }
 
-# The title fades in: its first frame shows no pack, so packs and sound come after it.
+# The title fades in: its first frame shows the page alone, so the progress store, the packs and
+# the sound come after it.
 run title --
-before title store present
+before title present store
+before title store packs
 before title present packs
 before title present audio
 before title packs deferred
@@ -46,10 +48,12 @@ has title "startup_done_ms "
 mkdir -p "$work/user-still"
 printf '{"reduced_motion": true}\n' > "$work/user-still/settings.json"
 run still --
+before still store present
 before still packs present
 
 # Any other first screen gets its packs before it is created.
 run menu -- --scene menu
+before menu store scene
 before menu packs scene
 before menu present audio
 
