@@ -791,6 +791,9 @@ static int translate(App *app, const SDL_Event *e, Action *out, int max)
 static void first_frame(App *app)
 {
     app_draw(app);
+    /* SDL batches drawing until the present: run it now, so the frame is really drawn before
+     * the window shows and only its hand-over to the display server is left after the map. */
+    SDL_RenderFlush(app->renderer);
     trace(app, "first_draw");
     SDL_ShowWindow(app->window);
     trace(app, "shown");
