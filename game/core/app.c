@@ -210,6 +210,15 @@ static void pick_profile(App *app)
     }
 }
 
+/* The progress store and the player to play as; once, whether or not the store opens. */
+static void open_progress(App *app)
+{
+    app->store_tried = true;
+    open_store(app);
+    trace(app, "store");
+    pick_profile(app);
+}
+
 int app_init(App *app, const AppConfig *config)
 {
     memset(app, 0, sizeof *app);
@@ -342,15 +351,9 @@ int app_init(App *app, const AppConfig *config)
     /* The title screen fades in: its first frame shows the page alone (no pack, no player), so
      * in play the progress store and the packs are opened just after that frame is on screen
      * (app_finish_startup). Every other start, and the headless modes, open them now. */
-    bool defer = !app->headless && strcmp(start, "title") == 0;
-    if (!defer) {
-        open_store(app);
-        trace(app, "store");
-        pick_profile(app);
-        app->store_tried = true;
-    }
     app->startup_pending = true;
-    if (!defer) {
+    if (app->headless || strcmp(start, "title") != 0) {
+        open_progress(app);
         app->packs = packset_load(app);
         trace(app, "packs");
     }
@@ -372,12 +375,8 @@ void app_finish_startup(App *app)
     if (!app->startup_pending)
         return;
     app->startup_pending = false;
-    if (!app->store_tried) {
-        app->store_tried = true;
-        open_store(app);
-        trace(app, "store");
-        pick_profile(app);
-    }
+    if (!app->store_tried)
+        open_progress(app);
     if (!app->packs) {
         app->packs = packset_load(app);
         trace(app, "packs");
