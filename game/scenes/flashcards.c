@@ -461,7 +461,6 @@ static SceneOutcome flash_update(Scene *scene, App *app, double dt)
 static void flash_draw(Scene *scene, App *app)
 {
     FlashScene *s = (FlashScene *)scene;
-    s->notes.link = (SDL_Rect){0, 0, 0, 0};   /* drawn again below when offered */
     const Theme *th = app->theme;
     ui_background(app, 0);
     TextOpts to = {.style = TEXT_H1, .wrap = app->width * 55 / 100, .max_lines = 1};

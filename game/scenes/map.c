@@ -1031,7 +1031,6 @@ static SDL_Rect draw_legend(MapScene *s, App *app, int at_x, int at_y)
 static void map_draw(Scene *scene, App *app)
 {
     MapScene *s = (MapScene *)scene;
-    s->notes.link = (SDL_Rect){0, 0, 0, 0};   /* drawn again below when offered */
     const Theme *th = app->theme;
     int u = th->unit;
     ui_background(app, 0);

@@ -1201,7 +1201,6 @@ static void draw_detail(TimelineScene *s, App *app)
     ui_text_draw(app->text, ct->summary, &sumo, box.x + pad, y, th->ink);
     char src[360];
     snprintf(src, sizeof src, "%s: %s", app_tr(app, "timeline.source"), ct->source);
-    s->notes.link = (SDL_Rect){0, 0, 0, 0};
     int link_w = notes_link_draw(app, &s->notes, box.x + box.w - pad, box.y + box.h - pad - src_h / 2);
     TextOpts sro = {.style = TEXT_SMALL, .wrap = w - 2 * pad - (link_w ? link_w + th->unit * 2 : 0), .max_lines = 2};
     ui_text_draw(app->text, src, &sro, box.x + pad, box.y + box.h - pad - src_h / 2, th->ink_soft);

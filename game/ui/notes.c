@@ -54,7 +54,7 @@ void notes_offer(NotesPanel *np, bool offered, PackItemRef ref)
 {
     if (!offered || np->ref.kind != ref.kind || np->ref.index != ref.index) {
         np->open = false;
-        np->link = (SDL_Rect){0, 0, 0, 0};
+        np->link = np->drawn = (SDL_Rect){0, 0, 0, 0};
     }
     np->offered = offered;
     np->ref = ref;
@@ -70,8 +70,8 @@ int notes_link_draw(App *app, NotesPanel *np, int right, int y)
     TextOpts lo = {.style = TEXT_SMALL};
     const TextBlock *b = ui_text_get(app->text, label, &lo);
     int w = b->w + th->unit * 2;
-    np->link = (SDL_Rect){right - w, y - th->unit / 2, w, b->h + th->unit};
-    draw_rounded_outline(app->renderer, np->link, th->unit, 1, th->seal);
+    np->drawn = (SDL_Rect){right - w, y - th->unit / 2, w, b->h + th->unit};
+    draw_rounded_outline(app->renderer, np->drawn, th->unit, 1, th->seal);
     ui_text_draw(app->text, label, &lo, right - w + th->unit, y, th->seal);
     return w;
 }
@@ -146,8 +146,11 @@ static void source_line(const PackSource *s, char *out, size_t cap)
     }
 }
 
-void notes_draw(App *app, const NotesPanel *np, const Pack *pack)
+void notes_draw(App *app, NotesPanel *np, const Pack *pack)
 {
+    /* Clicks go to where the link was in this frame; a frame without it leaves nothing. */
+    np->link = np->drawn;
+    np->drawn = (SDL_Rect){0, 0, 0, 0};
     if (!np->open || !pack)
         return;
     const Theme *th = app->theme;

@@ -13,7 +13,8 @@ typedef struct NotesPanel {
     bool offered;      /* an answer is shown: the link and keys work */
     bool open;
     PackItemRef ref;   /* the item shown */
-    SDL_Rect link;     /* where the link was drawn this frame; empty when not drawn */
+    SDL_Rect link;     /* where the link was in the last frame drawn (clicks); empty when not drawn */
+    SDL_Rect drawn;    /* where it is in the frame being drawn */
 } NotesPanel;
 
 /* The note and the sources of an item; a map region's are its treaty's. */
@@ -31,7 +32,7 @@ int notes_link_draw(App *app, NotesPanel *np, int right, int y);
  * the panel is open every action is: Back, Enter, a click, N, I or Start close it). */
 bool notes_action(NotesPanel *np, const Action *a);
 
-/* Draws the panel when it is open (call last, over everything). */
-void notes_draw(App *app, const NotesPanel *np, const Pack *pack);
+/* Ends the frame: draws the panel when it is open (call last, over everything, every frame). */
+void notes_draw(App *app, NotesPanel *np, const Pack *pack);
 
 #endif
