@@ -1,15 +1,15 @@
 /* Frontiers entry point: the command line. `frontiers` plays; subcommands validate packs,
  * render screenshots, replay scripted input, trace the memory model and export results. This
  * is the one place that turns a fatal error into an exit status. */
-#include "core/compiler.h"
+#include "base/compiler.h"
 #include "cli/cli.h"
-#include "core/app.h"
-#include "core/headless.h"
-#include "core/renderpick.h"
-#include "core/replay.h"
-#include "core/scene.h"
-#include "core/platform.h"
-#include "core/util.h"
+#include "app/app.h"
+#include "app/headless.h"
+#include "platform/renderpick.h"
+#include "app/replay.h"
+#include "app/scene.h"
+#include "base/os.h"
+#include "base/util.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -3,7 +3,7 @@
  * database as CSV). */
 #include "cli/cli.h"
 
-#include "core/paths.h"
+#include "platform/paths.h"
 #include "rules/fsrs.h"
 #include "store/store.h"
 

@@ -5,7 +5,7 @@
 
 #include "content/pack.h"
 #include "content/text.h"
-#include "core/util.h"
+#include "base/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* GeoJSON loading, spherical projections, earcut-style triangulation and hit testing for the
  * map rounds. Projection formulas follow Snyder, "Map Projections: A Working Manual" (USGS
  * Professional Paper 1395, 1987), sections 14 and 15; the triangulator follows mapbox earcut. */
-#include "core/compiler.h"
+#include "base/compiler.h"
 #include "content/geo.h"
 
 #include <cjson/cJSON.h>
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/util.h"
+#include "base/util.h"
 
 #ifndef M_PI
 #define M_PI 3.14159265358979323846

@@ -2,7 +2,7 @@
  * offsets of its value and key, plus the Diag message list and the arena. Line and column are
  * worked out from an offset only when a message asks for one; columns count code points, so a
  * position in a Russian or Chinese line points where an editor's cursor would. */
-#include "core/compiler.h"
+#include "base/compiler.h"
 #include "content/json.h"
 
 #include <errno.h>

@@ -4,7 +4,7 @@
 #ifndef FRONTIERS_JSON_H
 #define FRONTIERS_JSON_H
 
-#include "core/compiler.h"
+#include "base/compiler.h"
 #include <cjson/cJSON.h>
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,7 +1,7 @@
 /* Level and campaign files: parsing with every check reported to a Diag, checks against the
  * named pack, and the seeded deal of items (filters, spread, ties). Deterministic for a seed:
  * the only randomness comes from the Rng passed in or seeded from the level. */
-#include "core/compiler.h"
+#include "base/compiler.h"
 #include "content/level.h"
 
 #include <math.h>

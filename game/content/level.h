@@ -7,7 +7,7 @@
 #include "content/json.h"
 #include "content/pack.h"
 #include "content/text.h"
-#include "core/util.h"
+#include "base/util.h"
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,12 +1,12 @@
 /* Loads and checks pack.json into the typed Pack model. One pass collects and checks every id,
  * a second builds each list with references resolved; every problem is reported with its place,
  * and any error discards the pack. Asset paths and map files are checked against the folder. */
-#include "core/compiler.h"
+#include "base/compiler.h"
 #include "content/pack.h"
 
 #include "content/validate.h"
-#include "core/platform.h"
-#include "core/util.h"
+#include "base/os.h"
+#include "base/util.h"
 
 #include <dirent.h>
 #include <limits.h>

@@ -1,12 +1,12 @@
 /* The checks behind `frontiers validate`: GeoJSON files (structure, geometry, limits, feature
  * ids), and the dispatch over paths to the pack, level and campaign loaders, which report through
  * the same Diag. Levels find their pack in the content folder beside their levels folder. */
-#include "core/compiler.h"
+#include "base/compiler.h"
 #include "content/validate.h"
 
 #include "content/level.h"
 #include "content/pack.h"
-#include "core/util.h"
+#include "base/util.h"
 
 #include <dirent.h>
 #include <stdarg.h>

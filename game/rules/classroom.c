@@ -2,7 +2,7 @@
  * ranking. See classroom.h for the rules; everything here is deterministic for a seed. */
 #include "rules/classroom.h"
 
-#include "core/util.h"
+#include "base/util.h"
 #include "rules/flashcards.h"
 
 #include <stdio.h>

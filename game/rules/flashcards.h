@@ -11,7 +11,7 @@
 
 #include "content/level.h"
 #include "content/pack.h"
-#include "core/util.h"
+#include "base/util.h"
 #include "rules/fsrs.h"
 
 #define FLASHCARDS_MAX 64

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 
 #include "content/pack.h"
-#include "core/util.h"
+#include "base/util.h"
 
 #define MAPROUND_TRIES 3
 #define MAPROUND_POINTS_FIRST 2    /* right at the first try */

@@ -13,7 +13,7 @@
 #include "content/level.h"
 #include "content/pack.h"
 #include "content/text.h"
-#include "core/util.h"
+#include "base/util.h"
 
 #define TIMELINE_MAX_CARDS 64
 #define TIMELINE_POINTS 100          /* for each right placement */

@@ -3,9 +3,9 @@
  * and a lock until the level it follows is finished with enough stars. Choosing a level opens
  * that mode's round with the level id. */
 #include "content/level.h"
-#include "core/round.h"
-#include "core/scene.h"
-#include "core/util.h"
+#include "app/session.h"
+#include "app/scene.h"
+#include "base/util.h"
 #include "scenes/scenes.h"
 #include "store/store.h"
 #include "ui/draw.h"

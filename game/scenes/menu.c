@@ -1,6 +1,6 @@
 /* The main menu: the modes that work in this build, then profiles, settings and quit. A mode
  * appears only when its scene is registered, so the menu never offers something unfinished. */
-#include "core/scene.h"
+#include "app/scene.h"
 #include "scenes/scenes.h"
 #include "ui/draw.h"
 #include "ui/layer.h"

@@ -1,10 +1,10 @@
 /* Player profiles: pick, create, rename and delete. Names are typed on a physical keyboard
  * (SDL text input, any script) or on the on-screen keyboard with a gamepad, mouse or touch.
  * Deleting asks first, with Cancel focused. */
-#include "core/i18n.h"
-#include "core/scene.h"
+#include "content/i18n.h"
+#include "app/scene.h"
 #include "scenes/scenes.h"
-#include "core/util.h"
+#include "base/util.h"
 #include "store/store.h"
 #include "ui/draw.h"
 #include "ui/text.h"

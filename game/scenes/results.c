@@ -1,8 +1,8 @@
 /* The results screen every round ends on: stars earned against the level's thresholds, the
  * score counting up, time, and what was missed with the right answer and its source; Retry plays
  * the same level again, Continue goes back to the level list. Reads app->summary. */
-#include "core/i18n.h"
-#include "core/scene.h"
+#include "content/i18n.h"
+#include "app/scene.h"
 #include "scenes/scenes.h"
 #include "ui/draw.h"
 #include "ui/text.h"

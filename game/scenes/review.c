@@ -5,10 +5,10 @@
  * here. Between parts a progress bar shows how far the session is; the end summary counts the
  * session's stored answers (by answer id, so a part left early still counts) and lists what was
  * missed. With nothing due it says when the next review is and offers new treaty cards. */
-#include "core/i18n.h"
-#include "core/packset.h"
-#include "core/round.h"
-#include "core/scene.h"
+#include "content/i18n.h"
+#include "app/packset.h"
+#include "app/session.h"
+#include "app/scene.h"
 #include "scenes/scenes.h"
 #include "store/store.h"
 #include "ui/draw.h"

@@ -2,7 +2,7 @@
 #ifndef FRONTIERS_SCENES_H
 #define FRONTIERS_SCENES_H
 
-#include "core/scene.h"
+#include "app/scene.h"
 
 extern const SceneVtable scene_title;
 extern const SceneVtable scene_menu;

@@ -1,8 +1,8 @@
 /* Settings: language, fullscreen, text size, high contrast, reduced motion, volume and mute,
  * and how names are shown. Every change applies at once and is saved atomically. */
-#include "core/scene.h"
+#include "app/scene.h"
 #include "scenes/scenes.h"
-#include "core/util.h"
+#include "base/util.h"
 #include "ui/draw.h"
 #include "ui/layer.h"
 #include "ui/text.h"

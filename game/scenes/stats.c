@@ -3,10 +3,10 @@
  * days-in-a-row streak and the stars of every campaign level. Everything is read from the
  * progress store once when the screen opens; plots are drawn with ui/draw, with axes and labels. */
 #include "content/level.h"
-#include "core/i18n.h"
-#include "core/round.h"
-#include "core/scene.h"
-#include "core/util.h"
+#include "content/i18n.h"
+#include "app/session.h"
+#include "app/scene.h"
+#include "base/util.h"
 #include "scenes/scenes.h"
 #include "store/store.h"
 #include "ui/draw.h"

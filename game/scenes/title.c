@@ -1,8 +1,8 @@
 /* The title screen: the game's name, the pack being played in three languages, a river that
  * draws itself across an atlas page, and a seal stamped in the corner. Any confirm goes on to
  * the profiles screen (or straight to the menu when a profile is already chosen). */
-#include "core/packset.h"
-#include "core/scene.h"
+#include "app/packset.h"
+#include "app/scene.h"
 #include "scenes/scenes.h"
 #include "ui/draw.h"
 #include "ui/layer.h"

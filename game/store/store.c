@@ -3,8 +3,8 @@
  * level results, stats and classroom sessions. CSV export lives in store_csv.c. */
 #include "store/store_internal.h"
 
-#include "core/platform.h"
-#include "core/util.h"
+#include "base/os.h"
+#include "base/util.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -3,7 +3,7 @@
  * column (answer | level | classroom) so one file holds every kind of row. Written atomically. */
 #include "store/store_internal.h"
 
-#include "core/util.h"
+#include "base/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
 #ifndef FRONTIERS_STORE_INTERNAL_H
 #define FRONTIERS_STORE_INTERNAL_H
 
-#include "core/platform.h"
+#include "base/os.h"
 #include "store/store.h"
 
 #include <sqlite3.h>

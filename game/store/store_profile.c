@@ -5,10 +5,10 @@
  * whose keys are the table's column names (ids and the profile column left out, so rows never
  * clash with the other computer's). Import checks every key against the table's columns, runs in
  * one transaction and creates a new profile: a bad file changes nothing. */
-#include "core/compiler.h"
+#include "base/compiler.h"
 #include "store/store_internal.h"
 
-#include "core/util.h"
+#include "base/util.h"
 
 #include <cjson/cJSON.h>
 #include <stdarg.h>

@@ -23,7 +23,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "core/app.h"
+#include "app/app.h"
 
 typedef struct UiLayer {
     SDL_Texture *texture;

@@ -1,8 +1,8 @@
 /* Vector map: files loaded, projected and triangulated once; line meshes rebuilt on layout;
  * drawing recolours vertex ranges and submits them. */
 #include "ui/mapview.h"
-#include "core/i18n.h"
-#include "core/util.h"
+#include "content/i18n.h"
+#include "base/util.h"
 #include "content/geo.h"
 #include "ui/draw.h"
 #include "ui/text.h"

@@ -1,8 +1,8 @@
 /* The "Notes and sources" panel (notes.h). */
 #include "ui/notes.h"
 
-#include "core/i18n.h"
-#include "core/util.h"
+#include "content/i18n.h"
+#include "base/util.h"
 #include "ui/draw.h"
 #include "ui/text.h"
 #include "ui/theme.h"

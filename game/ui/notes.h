@@ -5,7 +5,7 @@
 #define FRONTIERS_UI_NOTES_H
 
 #include "content/pack.h"
-#include "core/app.h"
+#include "app/app.h"
 
 #include <stdbool.h>
 

@@ -12,8 +12,8 @@
  * per-pixel-alpha blit (which also skips transparent pixels), so text is drawn without colour
  * modulation; alpha modulation is used only while text fades. */
 #include "ui/text.h"
-#include "core/platform.h"
-#include "core/util.h"
+#include "base/os.h"
+#include "base/util.h"
 
 #include <SDL_ttf.h>
 #include <stdio.h>

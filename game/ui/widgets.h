@@ -7,8 +7,8 @@
 #include <SDL.h>
 #include <stdbool.h>
 
-#include "core/app.h"
-#include "core/input.h"
+#include "app/app.h"
+#include "platform/input.h"
 
 typedef enum ButtonKind {
     BUTTON_PRIMARY = 0,   /* ink fill, light text */

@@ -16,8 +16,8 @@
  * Under valgrind --tool=callgrind --instr-atstart=no, only the measured frames are counted
  * (instruction counts are stable on a loaded machine where CPU times are not).
  * Usage: bench_frames [--size WxH] [--warmup N] [--frames N] [--scene NAME] [--lang xx] [--no-cache] */
-#include "core/app.h"
-#include "core/scene.h"
+#include "app/app.h"
+#include "app/scene.h"
 #include "scenes/scenes.h"
 
 #include <SDL.h>

@@ -6,7 +6,7 @@
 #include <time.h>
 
 #include "content/geo.h"
-#include "core/util.h"
+#include "base/util.h"
 
 typedef struct BenchMap {
     const char *prefix;

@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "content/pack.h"
-#include "core/util.h"
+#include "base/util.h"
 #include "ui/mapview.h"
 #include "ui/text.h"
 #include "ui/theme.h"

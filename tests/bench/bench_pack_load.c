@@ -7,7 +7,7 @@
  * the 8 MB limit on pack.json), each in a fresh process so each first load is a first load.
  * Uses clock_gettime: benchmarks may read the clock, the library never does. */
 #include "content/pack.h"
-#include "core/util.h"
+#include "base/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>

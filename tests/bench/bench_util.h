@@ -3,7 +3,7 @@
 #ifndef FRONTIERS_BENCH_UTIL_H
 #define FRONTIERS_BENCH_UTIL_H
 
-#include "core/util.h"
+#include "base/util.h"
 #include "store/store.h"
 
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* libFuzzer target: the replay file parser must never crash, leak or read out of bounds, and
  * every event it accepts must be well formed. */
-#include "core/replay.h"
+#include "app/replay.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* libFuzzer target: settings.json parsing must accept anything without crashing and always
  * leave values inside their documented ranges; serialising and parsing again is stable. */
-#include "core/settings.h"
+#include "content/settings.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -4,11 +4,11 @@
  * replay file, so any failure replays exactly with `frontiers replay FILE` (and the seed
  * regenerates the same files). Run it under the sanitizer build to catch memory errors and leaks.
  * Usage: monkey [--seed N] [--actions N] [--chunk N] [--scene NAME] [--dir DIR] [--keep] */
-#include "core/app.h"
-#include "core/headless.h"
-#include "core/replay.h"
-#include "core/scene.h"
-#include "core/util.h"
+#include "app/app.h"
+#include "app/headless.h"
+#include "app/replay.h"
+#include "app/scene.h"
+#include "base/util.h"
 #include "scenes/scenes.h"
 
 #include <SDL.h>

@@ -3,7 +3,7 @@
 #ifndef FRONTIERS_STORE_FIXTURE_H
 #define FRONTIERS_STORE_FIXTURE_H
 
-#include "core/util.h"
+#include "base/util.h"
 #include "store/store.h"
 
 #include <sqlite3.h>

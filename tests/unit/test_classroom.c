@@ -1,7 +1,7 @@
 /* Unit tests for the classroom rules: speed points, streaks, buzz-in arbitration and lockout,
  * ties, undo, and question generation on the shipped pack. */
 #include "check.h"
-#include "core/util.h"
+#include "base/util.h"
 #include "rules/classroom.h"
 
 #include <stdlib.h>

@@ -3,7 +3,7 @@
 #include "check.h"
 #include "content/csvimport.h"
 #include "content/pack.h"
-#include "core/util.h"
+#include "base/util.h"
 
 #include <stdlib.h>
 

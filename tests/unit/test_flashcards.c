@@ -1,6 +1,6 @@
 /* Unit tests for the flashcard rules, on the shipped Sino-Russian pack. */
 #include "check.h"
-#include "core/util.h"
+#include "base/util.h"
 #include "rules/flashcards.h"
 
 #include <stdlib.h>

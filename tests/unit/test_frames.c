@@ -4,9 +4,9 @@
  * nothing; shared triangle edges are blended once; a shadow drawn in one pass matches its
  * three layers blended in turn. Headless (software renderer on a surface), no display. */
 #include "check.h"
-#include "core/app.h"
-#include "core/headless.h"
-#include "core/scene.h"
+#include "app/app.h"
+#include "app/headless.h"
+#include "app/scene.h"
 #include "ui/draw.h"
 #include "ui/layer.h"
 #include "ui/text.h"

@@ -5,7 +5,7 @@
 
 #include "check.h"
 #include "content/geo.h"
-#include "core/util.h"
+#include "base/util.h"
 
 #ifndef M_PI
 #define M_PI 3.14159265358979323846

@@ -1,8 +1,8 @@
 /* Unit tests for the UI string tables: loading, fallback, placeholders, and completeness of
  * the shipped Russian and Chinese tables against English. */
 #include "check.h"
-#include "core/i18n.h"
-#include "core/util.h"
+#include "content/i18n.h"
+#include "base/util.h"
 
 #include <stdlib.h>
 

@@ -2,7 +2,7 @@
  * tags and ids, and the checks of a level against its pack. */
 #include "check.h"
 #include "content/level.h"
-#include "core/util.h"
+#include "base/util.h"
 
 #include <stdlib.h>
 

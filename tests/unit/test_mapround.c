@@ -1,6 +1,6 @@
 /* Unit tests for the map round rules on the shipped pack. */
 #include "check.h"
-#include "core/util.h"
+#include "base/util.h"
 #include "rules/mapround.h"
 
 #include <stdlib.h>

@@ -2,7 +2,7 @@
  * which regions hold a place, on the shipped pack. No renderer is needed for these. */
 #include "check.h"
 #include "content/pack.h"
-#include "core/util.h"
+#include "base/util.h"
 #include "ui/mapview.h"
 
 #include <math.h>

@@ -3,7 +3,7 @@
 #include "check.h"
 #include "content/pack.h"
 #include "content/validate.h"
-#include "core/util.h"
+#include "base/util.h"
 
 #include <stdlib.h>
 

@@ -1,6 +1,6 @@
 /* Unit tests for the replay file parser. */
 #include "check.h"
-#include "core/replay.h"
+#include "app/replay.h"
 
 static int parse(const char *text, Replay *r, char *err)
 {

@@ -1,6 +1,6 @@
 /* Unit tests for game/rules/review: queue order, daily new limit, day boundaries, classes. */
 #include "check.h"
-#include "core/util.h"
+#include "base/util.h"
 #include "rules/review.h"
 
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* Unit tests for settings parsing and serialisation. */
 #include "check.h"
-#include "core/settings.h"
+#include "content/settings.h"
 
 #include <stdlib.h>
 

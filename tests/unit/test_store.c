@@ -3,7 +3,7 @@
  * review queue against the pure rules, level bests, stats, classroom sessions and CSV export. */
 #include "check.h"
 #include "store_fixture.h"
-#include "core/util.h"
+#include "base/util.h"
 #include "store/store.h"
 
 #include <sqlite3.h>

@@ -4,7 +4,7 @@
  * with the JSON path and leave the database as it was. */
 #include "check.h"
 #include "store_fixture.h"
-#include "core/util.h"
+#include "base/util.h"
 #include "store/store.h"
 
 #include <sqlite3.h>

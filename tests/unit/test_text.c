@@ -3,7 +3,7 @@
  * ellipsis truncates, and the cache renders unchanged text once. Uses a software renderer on a
  * surface, so it needs no display. */
 #include "check.h"
-#include "core/util.h"
+#include "base/util.h"
 #include "ui/text.h"
 #include "ui/theme.h"
 

@@ -1,6 +1,6 @@
 /* Unit tests for game/core/util: seeded randomness, UTF-8 decoding, file helpers. */
 #include "check.h"
-#include "core/util.h"
+#include "base/util.h"
 
 #include <stdlib.h>
 

@@ -1,5 +1,5 @@
 /* Names of abstract actions (used by replay files and logs). */
-#include "core/input.h"
+#include "platform/input.h"
 
 #include <string.h>
 

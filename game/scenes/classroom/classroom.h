@@ -5,7 +5,7 @@
 #define FRONTIERS_CLASSROOM_SCENE_H
 
 #include "content/level.h"
-#include "core/scene.h"
+#include "app/scene.h"
 #include "rules/classroom.h"
 #include "ui/layer.h"
 #include "ui/mapview.h"

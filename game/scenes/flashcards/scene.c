@@ -4,10 +4,10 @@
  * button shows when the card would come back). Choice: pick the year from four. Typed: type the
  * year. Opened with "review", it deals the due flashcard items instead of a level. Every answer
  * is stored before the next card shows. */
-#include "core/i18n.h"
-#include "core/round.h"
-#include "core/scene.h"
-#include "core/util.h"
+#include "content/i18n.h"
+#include "app/session.h"
+#include "app/scene.h"
+#include "base/util.h"
 #include "rules/flashcards.h"
 #include "scenes/scenes.h"
 #include "store/store.h"

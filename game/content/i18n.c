@@ -1,6 +1,6 @@
 /* UI string tables and placeholder formatting. */
-#include "core/i18n.h"
-#include "core/util.h"
+#include "content/i18n.h"
+#include "base/util.h"
 
 #include <cjson/cJSON.h>
 #include <dirent.h>

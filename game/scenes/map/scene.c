@@ -5,10 +5,10 @@
  * name, cycle the targets, drop). "Border by year": a slider through the map's border years
  * redraws the border and fills what changed; "which side held PLACE in YEAR?".
  * Every kind pans and zooms: wheel, drag, pinch, + - 0 and W A S D, shoulders and right stick. */
-#include "core/i18n.h"
-#include "core/round.h"
-#include "core/scene.h"
-#include "core/util.h"
+#include "content/i18n.h"
+#include "app/session.h"
+#include "app/scene.h"
+#include "base/util.h"
 #include "rules/mapround.h"
 #include "scenes/scenes.h"
 #include "store/store.h"

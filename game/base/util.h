@@ -3,7 +3,7 @@
 #ifndef FRONTIERS_UTIL_H
 #define FRONTIERS_UTIL_H
 
-#include "core/compiler.h"
+#include "base/compiler.h"
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

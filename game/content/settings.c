@@ -1,6 +1,6 @@
 /* Player settings: defaults, tolerant JSON parsing, serialisation and atomic saving. */
-#include "core/settings.h"
-#include "core/util.h"
+#include "content/settings.h"
+#include "base/util.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>

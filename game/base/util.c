@@ -1,7 +1,7 @@
 /* Small pure helpers: PCG32 random numbers, bounded file reading, atomic writes, UTF-8. */
-#include "core/util.h"
+#include "base/util.h"
 
-#include "core/platform.h"
+#include "base/os.h"
 
 #include <errno.h>
 #include <stdarg.h>

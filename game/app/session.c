@@ -1,7 +1,7 @@
 /* Shared round plumbing: clock, packs, levels, answers, results. */
-#include "core/round.h"
-#include "core/packset.h"
-#include "core/util.h"
+#include "app/session.h"
+#include "app/packset.h"
+#include "base/util.h"
 #include "store/store.h"
 
 #include <dirent.h>

@@ -2,7 +2,7 @@
 #ifndef _WIN32
 #define _DEFAULT_SOURCE /* flock, realpath, fsync */
 #endif
-#include "core/platform.h"
+#include "base/os.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* The renderer choice of renderpick.h. The X server is asked about DRI through SDL's own
  * connection (SDL_GetWindowWMInfo) and the libX11 SDL has already loaded, so the check costs one
  * round trip and adds no link dependency. */
-#include "core/renderpick.h"
+#include "platform/renderpick.h"
 
 #include <SDL_syswm.h>
 #include <stdlib.h>

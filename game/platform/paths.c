@@ -1,6 +1,6 @@
 /* Data and user folder lookup. */
-#include "core/paths.h"
-#include "core/util.h"
+#include "platform/paths.h"
+#include "base/util.h"
 
 #include <SDL.h>
 #include <stdio.h>

@@ -3,13 +3,13 @@
  * answered, the answer with its explanation and source, an animated scoreboard, and the final
  * ranking with a per-question review and a CSV export. The teacher drives it from the keyboard
  * or a presentation clicker. Every answer is in the progress store before the next question. */
-#include "scenes/classroom_scene.h"
+#include "scenes/classroom/classroom.h"
 
-#include "core/round.h"
-#include "core/util.h"
+#include "app/session.h"
+#include "base/util.h"
 #include "scenes/scenes.h"
 #include "store/store.h"
-#include "core/i18n.h"
+#include "content/i18n.h"
 #include "ui/draw.h"
 #include "ui/widgets.h"
 

@@ -21,7 +21,7 @@
 
 #include <stddef.h>
 
-#include "core/input.h"
+#include "platform/input.h"
 
 typedef struct ReplayEvent {
     long frame;

@@ -8,8 +8,8 @@
 
 #include <SDL.h>
 
-#include "core/input.h"
-#include "core/settings.h"
+#include "platform/input.h"
+#include "content/settings.h"
 #include "rules/summary.h"
 
 struct Scene;

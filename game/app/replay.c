@@ -1,5 +1,5 @@
 /* Replay file parser: header lines, then frame-numbered actions. */
-#include "core/replay.h"
+#include "app/replay.h"
 
 #include <ctype.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* A tiny mixer: up to 8 voices of 16-bit mono 44.1 kHz samples, summed with clipping. */
-#include "core/audio.h"
-#include "core/util.h"
+#include "platform/audio.h"
+#include "base/util.h"
 
 #include <SDL.h>
 #include <stdlib.h>

@@ -1,10 +1,10 @@
 /* Drawing of the classroom scene, sized for a projector: every text a pupil needs is at least
  * 1/25 of the screen height, dark ink on paper or white on deep colour, and every team and
  * answer carries a shape as well as a colour. Only the teacher's key reminders are smaller. */
-#include "scenes/classroom_scene.h"
+#include "scenes/classroom/classroom.h"
 
-#include "core/i18n.h"
-#include "core/round.h"
+#include "content/i18n.h"
+#include "app/session.h"
 #include "ui/draw.h"
 #include "ui/text.h"
 #include "ui/widgets.h"

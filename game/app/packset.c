@@ -1,7 +1,7 @@
 /* Pack loading at start through the validator; errors become notices. */
-#include "core/packset.h"
-#include "core/app.h"
-#include "core/util.h"
+#include "app/packset.h"
+#include "app/app.h"
+#include "base/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>

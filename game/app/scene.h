@@ -4,8 +4,8 @@
 #ifndef FRONTIERS_SCENE_H
 #define FRONTIERS_SCENE_H
 
-#include "core/app.h"
-#include "core/input.h"
+#include "app/app.h"
+#include "platform/input.h"
 
 struct cJSON;
 

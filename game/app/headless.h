@@ -4,8 +4,8 @@
 #ifndef FRONTIERS_HEADLESS_H
 #define FRONTIERS_HEADLESS_H
 
-#include "core/app.h"
-#include "core/replay.h"
+#include "app/app.h"
+#include "app/replay.h"
 
 /* Renders `frames` frames of the started scene and writes the last one to out_png. */
 int headless_screenshot(App *app, int frames, const char *out_png);

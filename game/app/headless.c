@@ -1,8 +1,8 @@
 /* Headless screenshot and replay runners. */
-#include "core/headless.h"
-#include "core/audio.h"
-#include "core/replay.h"
-#include "core/scene.h"
+#include "app/headless.h"
+#include "platform/audio.h"
+#include "app/replay.h"
+#include "app/scene.h"
 #include "ui/text.h"
 #include "ui/theme.h"
 

@@ -9,7 +9,7 @@
 
 #include "content/level.h"
 #include "content/pack.h"
-#include "core/app.h"
+#include "app/app.h"
 #include "rules/grade.h"
 #include "rules/summary.h"
 #include "store/store.h"

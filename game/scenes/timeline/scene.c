@@ -3,10 +3,10 @@
  * with its date shown and costs a life. Order mode: every card is laid out and the player
  * rearranges them (pick up with Enter or drag), then checks. Any card on the line opens to show
  * its summary, exact date (with the Old Style date) and source. Rules live in rules/timeline. */
-#include "core/i18n.h"
-#include "core/round.h"
-#include "core/scene.h"
-#include "core/util.h"
+#include "content/i18n.h"
+#include "app/session.h"
+#include "app/scene.h"
+#include "base/util.h"
 #include "rules/timeline.h"
 #include "scenes/scenes.h"
 #include "store/store.h"
