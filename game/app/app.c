@@ -94,30 +94,30 @@ static void pick_language(App *app)
         lang = i18n_match_locale(env);
     }
     snprintf(app->lang, sizeof app->lang, "%s", lang);
-    if (app->i18n)
-        i18n_set_language(app->i18n, app->lang);
+    if (app->ui.i18n)
+        i18n_set_language(app->ui.i18n, app->lang);
 }
 
 static void update_size(App *app)
 {
-    int w = app->width, h = app->height;
-    if (app->window && !app->headless) {
-        SDL_GetRendererOutputSize(app->renderer, &w, &h);
+    int w = app->ui.width, h = app->ui.height;
+    if (app->ui.window && !app->headless) {
+        SDL_GetRendererOutputSize(app->ui.renderer, &w, &h);
         int ww, wh;
-        SDL_GetWindowSize(app->window, &ww, &wh);
+        SDL_GetWindowSize(app->ui.window, &ww, &wh);
         app->dpi_scale = ww > 0 ? (float)w / (float)ww : 1.0f;
     }
-    app->width = w;
-    app->height = h;
+    app->ui.width = w;
+    app->ui.height = h;
     int scale = app->settings.text_scale;
     if (app->config.scale > 0)
         scale = (int)(app->config.scale * 100);
-    theme_compute(app->theme, w, h, scale, app->settings.high_contrast);
+    theme_compute(app->ui.theme, w, h, scale, app->settings.high_contrast);
     /* Cached pictures were drawn for the old size, language, theme or scale. */
-    app->look_epoch++;
+    app->ui.look_epoch++;
     app->covered_last = false;
-    if (app->text)
-        ui_text_set_theme(app->text, app->theme);
+    if (app->ui.text)
+        ui_text_set_theme(app->ui.text, app->ui.theme);
 }
 
 void app_apply_settings(App *app)
@@ -143,7 +143,7 @@ void app_notice(App *app, const char *message, double seconds)
 
 const char *app_tr(const App *app, const char *key)
 {
-    return i18n_get(app->i18n, key);
+    return i18n_get(app->ui.i18n, key);
 }
 
 void app_sound(App *app, const char *name)
@@ -224,9 +224,13 @@ int app_init(App *app, const AppConfig *config)
     memset(app, 0, sizeof *app);
     app->config = *config;
     app->headless = config->run_mode != APP_RUN_PLAY;
-    app->width = config->width > 0 ? config->width : 1280;
-    app->height = config->height > 0 ? config->height : 720;
+    app->ui.width = config->width > 0 ? config->width : 1280;
+    app->ui.height = config->height > 0 ? config->height : 720;
     app->dpi_scale = 1.0f;
+    /* The ui context points into the App, which stays where app_init found it. */
+    app->ui.lang = app->lang;
+    app->ui.input = &app->input;
+    app->ui.settings = &app->settings;
     app->seed = config->seed ? config->seed : app->headless ? 1 : (uint64_t)time(NULL);
     trace(app, "main");
 
@@ -270,9 +274,9 @@ int app_init(App *app, const AppConfig *config)
 
     if (app->headless) {
         /* A software renderer on a surface: pixel-deterministic and needs no display. */
-        app->canvas = SDL_CreateRGBSurfaceWithFormat(0, app->width, app->height, 32, SDL_PIXELFORMAT_ARGB8888);
-        app->renderer = app->canvas ? SDL_CreateSoftwareRenderer(app->canvas) : NULL;
-        if (!app->renderer) {
+        app->ui.canvas = SDL_CreateRGBSurfaceWithFormat(0, app->ui.width, app->ui.height, 32, SDL_PIXELFORMAT_ARGB8888);
+        app->ui.renderer = app->ui.canvas ? SDL_CreateSoftwareRenderer(app->ui.canvas) : NULL;
+        if (!app->ui.renderer) {
             fprintf(stderr, "frontiers: software renderer: %s\n", SDL_GetError());
             return 1;
         }
@@ -283,46 +287,46 @@ int app_init(App *app, const AppConfig *config)
         Uint32 wflags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_HIDDEN;
         if (app->settings.fullscreen)
             wflags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-        app->window = SDL_CreateWindow("Frontiers", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                       app->width, app->height, wflags);
-        if (!app->window) {
+        app->ui.window = SDL_CreateWindow("Frontiers", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                       app->ui.width, app->ui.height, wflags);
+        if (!app->ui.window) {
             fprintf(stderr, "frontiers: cannot open a window: %s\n", SDL_GetError());
             return 1;
         }
-        SDL_SetWindowMinimumSize(app->window, 800, 500);
+        SDL_SetWindowMinimumSize(app->ui.window, 800, 500);
         RenderPick asked = RENDER_PICK_AUTO;
         const char *choice = config->renderer ? config->renderer : getenv("FRONTIERS_RENDERER");
         if (choice && *choice && !renderpick_parse(choice, &asked))
             fprintf(stderr, "frontiers: FRONTIERS_RENDERER=%s is not auto, software or gpu; using auto\n", choice);
         const char *why = NULL;
-        RenderPick pick = renderpick_resolve(asked, app->window, &why);
-        app->renderer = renderpick_create_renderer(app->window, pick);
+        RenderPick pick = renderpick_resolve(asked, app->ui.window, &why);
+        app->ui.renderer = renderpick_create_renderer(app->ui.window, pick);
         if (getenv("FRONTIERS_TRACE_STARTUP")) {
             SDL_RendererInfo info = {0};
-            if (app->renderer)
-                SDL_GetRendererInfo(app->renderer, &info);
+            if (app->ui.renderer)
+                SDL_GetRendererInfo(app->ui.renderer, &info);
             fprintf(stderr, "startup renderer %s (%s): SDL %s\n", renderpick_name(pick), why,
                     info.name ? info.name : "none");
         }
-        if (!app->renderer) {
+        if (!app->ui.renderer) {
             fprintf(stderr, "frontiers: cannot create a renderer: %s\n", SDL_GetError());
             return 1;
         }
         char *icon_path = util_path_join(app->data_dir, "assets/icons/hicolor/64x64/frontiers.png");
         SDL_Surface *icon = icon_path ? IMG_Load(icon_path) : NULL;
         if (icon) {
-            SDL_SetWindowIcon(app->window, icon);
+            SDL_SetWindowIcon(app->ui.window, icon);
             SDL_FreeSurface(icon);
         }
         free(icon_path);
     }
     trace(app, "window");
-    SDL_SetRenderDrawBlendMode(app->renderer, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawBlendMode(app->ui.renderer, SDL_BLENDMODE_BLEND);
 
-    app->theme = calloc(1, sizeof *app->theme);
+    app->ui.theme = calloc(1, sizeof *app->ui.theme);
     char err[512];
     char *i18n_dir = util_path_join(app->data_dir, "assets/i18n");
-    app->i18n = i18n_load(i18n_dir, err, sizeof err);
+    app->ui.i18n = i18n_load(i18n_dir, err, sizeof err);
     free(i18n_dir);
     if (err[0])
         log_error(err);
@@ -331,9 +335,9 @@ int app_init(App *app, const AppConfig *config)
 
     trace(app, "i18n");
     char *fonts_dir = util_path_join(app->data_dir, "assets/fonts");
-    app->text = ui_text_create(app->renderer, fonts_dir, app->theme, err, sizeof err);
+    app->ui.text = ui_text_create(app->ui.renderer, fonts_dir, app->ui.theme, err, sizeof err);
     free(fonts_dir);
-    if (!app->text) {
+    if (!app->ui.text) {
         fprintf(stderr, "frontiers: no usable font in %s/assets/fonts: %s\n", app->data_dir, err);
         return 1;
     }
@@ -409,21 +413,21 @@ void app_shutdown(App *app)
     if (app->store)
         store_close(app->store);
     audio_destroy(app->audio);
-    if (app->background) {
-        ui_layer_free(app->background, app);
-        free(app->background);
+    if (app->ui.background) {
+        ui_layer_free(app->ui.background, &app->ui);
+        free(app->ui.background);
     }
-    ui_text_destroy(app->text);
-    i18n_free(app->i18n);
-    free(app->theme);
+    ui_text_destroy(app->ui.text);
+    i18n_free(app->ui.i18n);
+    free(app->ui.theme);
     for (int i = 0; i < app->notice_count; i++)
         free(app->notices[i]);
-    if (app->renderer)
-        SDL_DestroyRenderer(app->renderer);
-    if (app->canvas)
-        SDL_FreeSurface(app->canvas);
-    if (app->window)
-        SDL_DestroyWindow(app->window);
+    if (app->ui.renderer)
+        SDL_DestroyRenderer(app->ui.renderer);
+    if (app->ui.canvas)
+        SDL_FreeSurface(app->ui.canvas);
+    if (app->ui.window)
+        SDL_DestroyWindow(app->ui.window);
     free(app->data_dir);
     free(app->user_dir);
     IMG_Quit();
@@ -516,8 +520,8 @@ void app_dispatch(App *app, const Action *action)
 void app_toggle_fullscreen(App *app)
 {
     app->settings.fullscreen = !app->settings.fullscreen;
-    if (app->window)
-        SDL_SetWindowFullscreen(app->window, app->settings.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    if (app->ui.window)
+        SDL_SetWindowFullscreen(app->ui.window, app->settings.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
     char *path = util_path_join(app->user_dir, "settings.json");
     settings_save(&app->settings, path);
     free(path);
@@ -542,17 +546,17 @@ void app_step(App *app, double dt)
 
 static void draw_notices(App *app)
 {
-    const Theme *t = app->theme;
-    int y = app->height - t->margin;
+    const Theme *t = app->ui.theme;
+    int y = app->ui.height - t->margin;
     for (int i = app->notice_count - 1; i >= 0; i--) {
-        TextOpts o = {.style = TEXT_BODY, .wrap = app->width * 2 / 3, .max_lines = 3};
-        const TextBlock *b = ui_text_get(app->text, app->notices[i], &o);
+        TextOpts o = {.style = TEXT_BODY, .wrap = app->ui.width * 2 / 3, .max_lines = 3};
+        const TextBlock *b = ui_text_get(app->ui.text, app->notices[i], &o);
         int pad = t->unit * 2;
-        SDL_Rect box = {(app->width - b->w) / 2 - pad, y - b->h - 2 * pad, b->w + 2 * pad, b->h + 2 * pad};
+        SDL_Rect box = {(app->ui.width - b->w) / 2 - pad, y - b->h - 2 * pad, b->w + 2 * pad, b->h + 2 * pad};
         double left = app->notice_until[i] - app->time;
         Uint8 alpha = (Uint8)(left < 0.5 ? 255 * (left / 0.5) : 255);
-        draw_rounded(app->renderer, box, t->radius, color_alpha(t->ink, (Uint8)(alpha * 0.92)));
-        ui_text_draw(app->text, app->notices[i], &o, box.x + pad, box.y + pad, color_alpha(t->on_accent, alpha));
+        draw_rounded(app->ui.renderer, box, t->radius, color_alpha(t->ink, (Uint8)(alpha * 0.92)));
+        ui_text_draw(app->ui.text, app->notices[i], &o, box.x + pad, box.y + pad, color_alpha(t->on_accent, alpha));
         y = box.y - t->unit;
     }
 }
@@ -564,10 +568,10 @@ void app_draw(App *app)
      * of a screen and after a resize or a settings change, until the screen has shown that it
      * covers the window. */
     if (!app->covered_last) {
-        SDL_SetRenderDrawColor(app->renderer, app->theme->paper.r, app->theme->paper.g, app->theme->paper.b, 255);
-        SDL_RenderClear(app->renderer);
+        SDL_SetRenderDrawColor(app->ui.renderer, app->ui.theme->paper.r, app->ui.theme->paper.g, app->ui.theme->paper.b, 255);
+        SDL_RenderClear(app->ui.renderer);
     }
-    app->frame_covered = false;
+    app->ui.frame_covered = false;
     /* Overlays draw over the scene below them. */
     int first = app->depth - 1;
     while (first > 0 && app->stack[first]->vt->overlay)
@@ -576,8 +580,8 @@ void app_draw(App *app)
         if (app->stack[i]->vt->draw)
             app->stack[i]->vt->draw(app->stack[i], app);
     draw_notices(app);
-    ui_text_end_frame(app->text);
-    app->covered_last = app->frame_covered;
+    ui_text_end_frame(app->ui.text);
+    app->covered_last = app->ui.frame_covered;
     app->frame++;
 }
 
@@ -615,22 +619,22 @@ static int translate(App *app, const SDL_Event *e, Action *out, int max)
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             update_size(app);
             a.kind = ACTION_RESIZE;
-            a.x = app->width;
-            a.y = app->height;
+            a.x = app->ui.width;
+            a.y = app->ui.height;
         }
         break;
     case SDL_RENDER_TARGETS_RESET:
         /* Render targets lost their content: cached layers are redrawn. */
-        ui_text_flush(app->text);
-        app->look_epoch++;
+        ui_text_flush(app->ui.text);
+        app->ui.look_epoch++;
         app->covered_last = false;
         break;
     case SDL_RENDER_DEVICE_RESET:
         /* Every texture is lost: text is rendered again and layers make new textures (the old
          * ones go with the renderer). */
-        ui_text_flush(app->text);
-        app->render_epoch++;
-        app->look_epoch++;
+        ui_text_flush(app->ui.text);
+        app->ui.render_epoch++;
+        app->ui.look_epoch++;
         app->covered_last = false;
         break;
     case SDL_KEYDOWN: {
@@ -711,8 +715,8 @@ static int translate(App *app, const SDL_Event *e, Action *out, int max)
     case SDL_FINGERMOTION:
         a.device = INPUT_TOUCH;
         a.kind = e->type == SDL_FINGERDOWN ? ACTION_POINTER_DOWN : e->type == SDL_FINGERUP ? ACTION_POINTER_UP : ACTION_POINTER_MOVE;
-        a.x = (int)(e->tfinger.x * app->width);
-        a.y = (int)(e->tfinger.y * app->height);
+        a.x = (int)(e->tfinger.x * app->ui.width);
+        a.y = (int)(e->tfinger.y * app->ui.height);
         break;
     case SDL_MULTIGESTURE:
         /* A two-finger pinch zooms like the wheel, about the fingers' centre (maps). */
@@ -720,8 +724,8 @@ static int translate(App *app, const SDL_Event *e, Action *out, int max)
             a.kind = ACTION_SCROLL;
             a.device = INPUT_TOUCH;
             a.dy = e->mgesture.dDist * 12.0f;
-            a.x = (int)(e->mgesture.x * app->width);
-            a.y = (int)(e->mgesture.y * app->height);
+            a.x = (int)(e->mgesture.x * app->ui.width);
+            a.y = (int)(e->mgesture.y * app->ui.height);
         }
         break;
     case SDL_CONTROLLERDEVICEADDED: {
@@ -792,11 +796,11 @@ static void first_frame(App *app)
     app_draw(app);
     /* SDL batches drawing until the present: run it now, so the frame is really drawn before
      * the window shows and only its hand-over to the display server is left after the map. */
-    SDL_RenderFlush(app->renderer);
+    SDL_RenderFlush(app->ui.renderer);
     trace(app, "first_draw");
-    SDL_ShowWindow(app->window);
+    SDL_ShowWindow(app->ui.window);
     trace(app, "shown");
-    SDL_RenderPresent(app->renderer);
+    SDL_RenderPresent(app->ui.renderer);
     trace(app, "present");
     if (getenv("FRONTIERS_TRACE_STARTUP")) {
         /* On the wall clock too, so tests/bench/peers.sh can time it from before the exec. */
@@ -829,7 +833,7 @@ int app_run(App *app)
     while (!app->quit && app->depth > 0) {
         SDL_Event e;
         /* Idle when minimised or hidden: block on events instead of spinning. */
-        Uint32 wf = SDL_GetWindowFlags(app->window);
+        Uint32 wf = SDL_GetWindowFlags(app->ui.window);
         if (wf & (SDL_WINDOW_MINIMIZED | SDL_WINDOW_HIDDEN)) {
             if (SDL_WaitEventTimeout(&e, 250))
                 SDL_PushEvent(&e);
@@ -858,7 +862,7 @@ int app_run(App *app)
             acc -= STEP;
         }
         app_draw(app);
-        SDL_RenderPresent(app->renderer);
+        SDL_RenderPresent(app->ui.renderer);
         if (rate_from > 0 && app->frame % 120 == 0) {
             /* With FRONTIERS_TRACE_STARTUP: the frame rate and CPU per frame in the window
              * (everything drawn and presented, all threads), every 120 frames. */

@@ -11,6 +11,7 @@
 #include "platform/input.h"
 #include "content/settings.h"
 #include "rules/summary.h"
+#include "ui/context.h"
 
 struct Scene;
 struct TextSystem;
@@ -48,10 +49,7 @@ typedef struct AppConfig {
 
 typedef struct App {
     AppConfig config;
-    SDL_Window *window;
-    SDL_Renderer *renderer;
-    SDL_Surface *canvas;        /* headless: the surface the software renderer draws on */
-    int width, height;          /* drawable size in pixels */
+    UiContext ui;               /* renderer, text, theme, strings: what ui/ draws with */
     float dpi_scale;            /* drawable pixels per window point */
 
     char *data_dir;
@@ -59,11 +57,8 @@ typedef struct App {
     Settings settings;
     char lang[8];
 
-    struct TextSystem *text;
-    struct I18n *i18n;
     struct Audio *audio;
     struct Store *store;
-    struct Theme *theme;
     struct PackSet *packs;
     int64_t profile_id;         /* 0: none chosen */
     char profile_name[64];
@@ -90,15 +85,7 @@ typedef struct App {
     bool startup_pending;       /* app_finish_startup has work left */
     bool store_tried;           /* the progress store was opened (or failed to open) */
 
-    /* Drawing caches (ui/layer.h). render_epoch changes when the renderer is replaced or loses
-     * its textures; look_epoch when the size, language, theme or text scale change: cached
-     * pictures made under another epoch are redrawn. */
-    unsigned render_epoch;
-    unsigned look_epoch;
-    struct UiLayer *background;   /* the paper background (ui_background) */
-    /* Set when something painted the whole window this frame (the background or a full layer);
-     * when the previous frame of the same screen did, the frame starts without a clear. */
-    bool frame_covered;
+    /* The previous frame of the same screen covered the whole window (ui.frame_covered). */
     bool covered_last;
 } App;
 

@@ -21,26 +21,26 @@ bool headless_resize(App *app, int w, int h)
         SDL_FreeSurface(canvas);
         return false;
     }
-    ui_text_flush(app->text);
+    ui_text_flush(app->ui.text);
     /* Cached layers' textures go with the old renderer (ui/layer.h). */
-    app->render_epoch++;
-    SDL_DestroyRenderer(app->renderer);
-    SDL_FreeSurface(app->canvas);
-    app->canvas = canvas;
-    app->renderer = r;
+    app->ui.render_epoch++;
+    SDL_DestroyRenderer(app->ui.renderer);
+    SDL_FreeSurface(app->ui.canvas);
+    app->ui.canvas = canvas;
+    app->ui.renderer = r;
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
-    ui_text_set_renderer(app->text, r);
-    app->width = w;
-    app->height = h;
+    ui_text_set_renderer(app->ui.text, r);
+    app->ui.width = w;
+    app->ui.height = h;
     app_apply_settings(app);
     return true;
 }
 
 static int save_png(App *app, const char *path)
 {
-    SDL_RenderPresent(app->renderer);
+    SDL_RenderPresent(app->ui.renderer);
     /* The picture is opaque; SDL's blitters may leave 253-254 in the alpha of blended pixels. */
-    SDL_Surface *c = app->canvas;
+    SDL_Surface *c = app->ui.canvas;
     if (c && c->format->BytesPerPixel == 4 && c->format->Amask && SDL_LockSurface(c) == 0) {
         for (int y = 0; y < c->h; y++) {
             Uint32 *row = (Uint32 *)((Uint8 *)c->pixels + (size_t)y * (size_t)c->pitch);
@@ -49,7 +49,7 @@ static int save_png(App *app, const char *path)
         }
         SDL_UnlockSurface(c);
     }
-    if (IMG_SavePNG(app->canvas, path) != 0) {
+    if (IMG_SavePNG(app->ui.canvas, path) != 0) {
         fprintf(stderr, "frontiers: cannot write %s: %s\n", path, IMG_GetError());
         return 1;
     }

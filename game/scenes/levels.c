@@ -176,7 +176,7 @@ static void levels_destroy(Scene *scene, App *app)
     for (int i = 0; i < s->count; i++)
         level_free(s->entries[i].level);
     campaign_free(s->campaign);
-    ui_layer_free(&s->layer, app);
+    ui_layer_free(&s->layer, &app->ui);
     free(s);
 }
 
@@ -189,10 +189,10 @@ static void levels_resume(Scene *scene, App *app)
 static SceneOutcome levels_action(Scene *scene, App *app, const Action *a)
 {
     LevelsScene *s = (LevelsScene *)scene;
-    if (ui_back_hit(app, a))
+    if (ui_back_hit(&app->ui, a))
         return scene_pop();
     if (a->kind == ACTION_SCROLL) {
-        s->scroll -= (int)(a->dy * app->theme->unit * 8);
+        s->scroll -= (int)(a->dy * app->ui.theme->unit * 8);
         return scene_stay();
     }
     /* Rectangles on screen are offset by the scroll. */
@@ -242,11 +242,11 @@ static const char *mode_key(LevelMode m)
 /* Lays out cards in three columns under chapter headings; returns the content height. */
 static int layout(LevelsScene *s, App *app, int top)
 {
-    const Theme *th = app->theme;
-    int cols = app->width >= app->height * 4 / 3 ? 3 : 2;
+    const Theme *th = app->ui.theme;
+    int cols = app->ui.width >= app->ui.height * 4 / 3 ? 3 : 2;
     s->nav.columns = cols;
     int gap = th->unit * 3;
-    int w = (app->width - 2 * th->margin - gap * (cols - 1)) / cols;
+    int w = (app->ui.width - 2 * th->margin - gap * (cols - 1)) / cols;
     int h = th->size[TEXT_H2] * 4 + th->size[TEXT_SMALL] * 2 + th->unit * 4;
     int y = top, col = 0, chapter = -2;
     for (int i = 0; i < s->count; i++) {
@@ -272,52 +272,52 @@ static int layout(LevelsScene *s, App *app, int top)
 
 static void draw_entry(LevelsScene *s, App *app, int i, SDL_Rect r)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     LevelEntry *e = &s->entries[i];
     bool focused = s->nav.focus == i;
     if (focused && s->shake > 0)
         r.x += (int)(SDL_sinf((float)s->shake * 60.0f) * th->unit);
     float in = (float)ease_out_cubic((s->t - 0.03 * i) / 0.3);
     Uint8 a = (Uint8)(255 * in);
-    bool hover = point_in_rect(app->input.pointer_x, app->input.pointer_y, r) && !ui_show_focus(app);
+    bool hover = point_in_rect(app->input.pointer_x, app->input.pointer_y, r) && !ui_show_focus(&app->ui);
     SDL_Color fill = e->locked ? th->paper_dark : th->card;
-    if (!e->locked && (hover || (focused && ui_show_focus(app))))
+    if (!e->locked && (hover || (focused && ui_show_focus(&app->ui))))
         fill = color_mix(fill, th->gold, 0.12f);
-    draw_shadow(app->renderer, r, th->radius, th->unit / 2 + 1, color_alpha(th->shadow, (Uint8)(th->shadow.a * in)));
-    draw_rounded(app->renderer, r, th->radius, color_alpha(fill, a));
-    draw_rounded_outline(app->renderer, r, th->radius, 1, color_alpha(th->line, a));
+    draw_shadow(app->ui.renderer, r, th->radius, th->unit / 2 + 1, color_alpha(th->shadow, (Uint8)(th->shadow.a * in)));
+    draw_rounded(app->ui.renderer, r, th->radius, color_alpha(fill, a));
+    draw_rounded_outline(app->ui.renderer, r, th->radius, 1, color_alpha(th->line, a));
     int pad = th->unit * 3;
     /* The mode, small and in seal red, like a card's stamp. */
     TextOpts mo = {.style = TEXT_SMALL, .wrap = r.w - 2 * pad, .max_lines = 1};
-    const TextBlock *mb = ui_text_draw(app->text, app_tr(app, mode_key(e->level->mode)), &mo, r.x + pad, r.y + th->unit * 2, color_alpha(th->seal, a));
+    const TextBlock *mb = ui_text_draw(app->ui.text, app_tr(app, mode_key(e->level->mode)), &mo, r.x + pad, r.y + th->unit * 2, color_alpha(th->seal, a));
     TextOpts to = {.style = TEXT_H2, .wrap = r.w - 2 * pad, .max_lines = 2};
     SDL_Color ink = e->locked ? th->ink_soft : th->ink;
-    ui_text_draw(app->text, text_get(&e->level->title, app->lang), &to, r.x + pad, r.y + th->unit * 2 + mb->h, color_alpha(ink, a));
+    ui_text_draw(app->ui.text, text_get(&e->level->title, app->lang), &to, r.x + pad, r.y + th->unit * 2 + mb->h, color_alpha(ink, a));
     /* Stars along the bottom, filled for the best result. */
     float sr = th->size[TEXT_BODY] * 0.55f;
     float sy = (float)(r.y + r.h - pad - sr);
     for (int k = 0; k < 3; k++) {
         float sx = r.x + pad + sr + k * sr * 2.5f;
         bool filled = e->has_best && e->best.stars > k;
-        draw_star(app->renderer, sx, sy, sr, filled, color_alpha(filled ? th->gold : th->line, a));
+        draw_star(app->ui.renderer, sx, sy, sr, filled, color_alpha(filled ? th->gold : th->line, a));
     }
     if (e->locked) {
-        draw_lock(app->renderer, (float)(r.x + r.w - pad - th->unit * 2), sy, th->size[TEXT_BODY] * 1.1f, color_alpha(th->ink_soft, a));
+        draw_lock(app->ui.renderer, (float)(r.x + r.w - pad - th->unit * 2), sy, th->size[TEXT_BODY] * 1.1f, color_alpha(th->ink_soft, a));
     } else if (e->has_best && e->best.max_score > 0) {
         char best[64];
         snprintf(best, sizeof best, "%s %d/%d", app_tr(app, "levels.best"), e->best.score, e->best.max_score);
         TextOpts bo = {.style = TEXT_SMALL, .align = TEXT_RIGHT};
-        ui_text_draw(app->text, best, &bo, r.x + r.w - pad, (int)sy - th->size[TEXT_SMALL] * 3 / 4, color_alpha(th->ink_soft, a));
+        ui_text_draw(app->ui.text, best, &bo, r.x + r.w - pad, (int)sy - th->size[TEXT_SMALL] * 3 / 4, color_alpha(th->ink_soft, a));
     }
-    if (focused && ui_show_focus(app))
-        draw_focus_ring(app->renderer, r, th->radius, th->unit, th->focus);
+    if (focused && ui_show_focus(&app->ui))
+        draw_focus_ring(app->ui.renderer, r, th->radius, th->unit, th->focus);
 }
 
 static void levels_paint(Scene *scene, App *app)
 {
     LevelsScene *s = (LevelsScene *)scene;
-    const Theme *th = app->theme;
-    ui_background(app, 0);
+    const Theme *th = app->ui.theme;
+    ui_background(&app->ui, 0);
     const char *title = s->mode[0] ? app_tr(app, strcmp(s->mode, "timeline") == 0 ? "menu.timeline"
                                                  : strcmp(s->mode, "map") == 0 ? "menu.map" : "menu.flashcards")
                                    : app_tr(app, "menu.campaign");
@@ -328,9 +328,9 @@ static void levels_paint(Scene *scene, App *app)
     }
     char sub[128];
     snprintf(sub, sizeof sub, "%s: %d / %d", app_tr(app, "levels.stars"), earned, total);
-    int top = ui_header(app, title, sub);
+    int top = ui_header(&app->ui, title, sub);
     s->content_h = layout(s, app, top);
-    int view_bottom = app->height - th->margin * 2;
+    int view_bottom = app->ui.height - th->margin * 2;
     /* Keep the focused card in view. */
     if (s->count > 0) {
         SDL_Rect f = s->entries[s->nav.focus].rect;
@@ -344,8 +344,8 @@ static void levels_paint(Scene *scene, App *app)
         s->scroll = max_scroll;
     if (s->scroll < 0)
         s->scroll = 0;
-    SDL_Rect clip = {0, top - th->unit, app->width, view_bottom - top + th->unit};
-    SDL_RenderSetClipRect(app->renderer, &clip);
+    SDL_Rect clip = {0, top - th->unit, app->ui.width, view_bottom - top + th->unit};
+    SDL_RenderSetClipRect(app->ui.renderer, &clip);
     int chapter = -2;
     for (int i = 0; i < s->count; i++) {
         LevelEntry *e = &s->entries[i];
@@ -354,8 +354,8 @@ static void levels_paint(Scene *scene, App *app)
         if (e->chapter != chapter) {
             chapter = e->chapter;
             if (chapter >= 0 && s->campaign) {
-                TextOpts co = {.style = TEXT_H2, .wrap = app->width - 2 * th->margin, .max_lines = 1};
-                ui_text_draw(app->text, text_get(&s->campaign->chapters[chapter].title, app->lang), &co,
+                TextOpts co = {.style = TEXT_H2, .wrap = app->ui.width - 2 * th->margin, .max_lines = 1};
+                ui_text_draw(app->ui.text, text_get(&s->campaign->chapters[chapter].title, app->lang), &co,
                              th->margin, r.y - th->size[TEXT_H2] * 2, th->ink_soft);
             }
         }
@@ -363,22 +363,22 @@ static void levels_paint(Scene *scene, App *app)
             continue;
         draw_entry(s, app, i, r);
     }
-    SDL_RenderSetClipRect(app->renderer, NULL);
+    SDL_RenderSetClipRect(app->ui.renderer, NULL);
     if (s->count == 0) {
-        TextOpts o = {.style = TEXT_BODY, .wrap = app->width - 2 * th->margin};
-        ui_text_draw(app->text, app_tr(app, "levels.none"), &o, th->margin, top, th->ink_soft);
+        TextOpts o = {.style = TEXT_BODY, .wrap = app->ui.width - 2 * th->margin};
+        ui_text_draw(app->ui.text, app_tr(app, "levels.none"), &o, th->margin, top, th->ink_soft);
     }
     const char *hints[] = {app_tr(app, "key.arrows"), app_tr(app, "hint.move"), app_tr(app, "key.enter"), app_tr(app, "hint.play"),
                            app_tr(app, "key.esc"), app_tr(app, "hint.back")};
-    ui_hints(app, hints, 3);
-    ui_back_button(app);
+    ui_hints(&app->ui, hints, 3);
+    ui_back_button(&app->ui);
 }
 
 /* What the screen shows: focus, scroll, stars (read again on resume), the input the widgets
  * read; while the cards slide in or a locked card shakes, every frame differs. */
 static uint64_t levels_key(const LevelsScene *s, App *app)
 {
-    uint64_t h = ui_layer_key_input(app, UI_KEY_SEED);
+    uint64_t h = ui_layer_key_input(&app->ui, UI_KEY_SEED);
     h = ui_key_mix(h, (uint64_t)s->nav.focus);
     h = ui_key_mix(h, (uint64_t)(uint32_t)s->scroll);
     h = ui_key_mix(h, s->resumed);
@@ -390,11 +390,11 @@ static uint64_t levels_key(const LevelsScene *s, App *app)
 static void levels_draw(Scene *scene, App *app)
 {
     LevelsScene *s = (LevelsScene *)scene;
-    if (ui_layer_begin(&s->layer, app, levels_key(s, app))) {
+    if (ui_layer_begin(&s->layer, &app->ui, levels_key(s, app))) {
         levels_paint(scene, app);
-        ui_layer_end(&s->layer, app);
+        ui_layer_end(&s->layer, &app->ui);
     }
-    ui_layer_draw(&s->layer, app);
+    ui_layer_draw(&s->layer, &app->ui);
 }
 
 static void levels_report(Scene *scene, App *app, cJSON *out)

@@ -70,15 +70,15 @@ static Scene *menu_create(App *app, const char *arg)
 
 static void menu_destroy(Scene *scene, App *app)
 {
-    ui_layer_free(&((MenuScene *)scene)->layer, app);
+    ui_layer_free(&((MenuScene *)scene)->layer, &app->ui);
     free(scene);
 }
 
 /* Mode tiles in a grid of up to three columns, then a row of small buttons. */
 static void layout(MenuScene *s, App *app, int top)
 {
-    const Theme *th = app->theme;
-    int avail_w = app->width - 2 * th->margin;
+    const Theme *th = app->ui.theme;
+    int avail_w = app->ui.width - 2 * th->margin;
     int cols = s->big_count >= 3 ? 3 : s->big_count > 0 ? s->big_count : 1;
     int gap = th->unit * 3;
     int tile_w = (avail_w - gap * (cols - 1)) / cols;
@@ -137,41 +137,41 @@ static SceneOutcome menu_update(Scene *scene, App *app, double dt)
 
 static void draw_tile(App *app, const MenuEntry *e, SDL_Rect r, bool focused, int index, double t)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     float appear = (float)ease_out_cubic((t - index * 0.05) / 0.3);
     r.y += (int)((1 - appear) * th->unit * 3);
     Uint8 alpha = (Uint8)(255 * appear);
-    bool hover = point_in_rect(app->input.pointer_x, app->input.pointer_y, r) && !ui_show_focus(app);
-    draw_shadow(app->renderer, r, th->radius, th->unit, color_alpha(th->shadow, (Uint8)(th->shadow.a * appear)));
-    draw_rounded(app->renderer, r, th->radius, color_alpha(hover || (focused && ui_show_focus(app)) ? color_mix(th->card, th->gold, 0.10f) : th->card, alpha));
-    draw_rounded_outline(app->renderer, r, th->radius, 1, color_alpha(th->line, alpha));
+    bool hover = point_in_rect(app->input.pointer_x, app->input.pointer_y, r) && !ui_show_focus(&app->ui);
+    draw_shadow(app->ui.renderer, r, th->radius, th->unit, color_alpha(th->shadow, (Uint8)(th->shadow.a * appear)));
+    draw_rounded(app->ui.renderer, r, th->radius, color_alpha(hover || (focused && ui_show_focus(&app->ui)) ? color_mix(th->card, th->gold, 0.10f) : th->card, alpha));
+    draw_rounded_outline(app->ui.renderer, r, th->radius, 1, color_alpha(th->line, alpha));
     /* A seal-red band on the left edge, like an index card's tab. */
-    draw_rect(app->renderer, (SDL_Rect){r.x + th->unit * 2, r.y + th->unit * 2, th->unit / 2 + 1, r.h - th->unit * 4}, color_alpha(th->seal, alpha));
+    draw_rect(app->ui.renderer, (SDL_Rect){r.x + th->unit * 2, r.y + th->unit * 2, th->unit / 2 + 1, r.h - th->unit * 4}, color_alpha(th->seal, alpha));
     int pad = th->unit * 4;
     TextOpts title = {.style = TEXT_H2, .wrap = r.w - pad - th->unit * 2, .max_lines = 1};
-    const TextBlock *b = ui_text_draw(app->text, app_tr(app, e->label), &title, r.x + pad, r.y + th->unit * 2, color_alpha(th->ink, alpha));
+    const TextBlock *b = ui_text_draw(app->ui.text, app_tr(app, e->label), &title, r.x + pad, r.y + th->unit * 2, color_alpha(th->ink, alpha));
     if (e->detail) {
         TextOpts d = {.style = TEXT_BODY, .wrap = r.w - pad - th->unit * 2, .max_lines = 2};
-        ui_text_draw(app->text, app_tr(app, e->detail), &d, r.x + pad, r.y + th->unit * 3 + b->h, color_alpha(th->ink_soft, alpha));
+        ui_text_draw(app->ui.text, app_tr(app, e->detail), &d, r.x + pad, r.y + th->unit * 3 + b->h, color_alpha(th->ink_soft, alpha));
     }
-    if (focused && ui_show_focus(app))
-        draw_focus_ring(app->renderer, r, th->radius, th->unit, th->focus);
+    if (focused && ui_show_focus(&app->ui))
+        draw_focus_ring(app->ui.renderer, r, th->radius, th->unit, th->focus);
 }
 
 static void menu_paint(Scene *scene, App *app)
 {
     MenuScene *s = (MenuScene *)scene;
-    const Theme *th = app->theme;
-    ui_background(app, 0);
+    const Theme *th = app->ui.theme;
+    ui_background(&app->ui, 0);
     char sub[160];
     if (app->profile_id)
         snprintf(sub, sizeof sub, "%s %s", app_tr(app, "menu.playing_as"), app->profile_name);
     else
         snprintf(sub, sizeof sub, "%s", app_tr(app, "menu.no_profile"));
-    int top = ui_header(app, app_tr(app, "menu.title"), sub);
+    int top = ui_header(&app->ui, app_tr(app, "menu.title"), sub);
     if (s->big_count == 0) {
-        TextOpts o = {.style = TEXT_BODY, .wrap = app->width - 2 * th->margin};
-        const TextBlock *b = ui_text_draw(app->text, app_tr(app, "menu.modes_coming"), &o, th->margin, top + th->unit * 2, th->ink_soft);
+        TextOpts o = {.style = TEXT_BODY, .wrap = app->ui.width - 2 * th->margin};
+        const TextBlock *b = ui_text_draw(app->ui.text, app_tr(app, "menu.modes_coming"), &o, th->margin, top + th->unit * 2, th->ink_soft);
         top += b->h + th->unit * 2;
     }
     layout(s, app, top + th->unit * 2);
@@ -181,18 +181,18 @@ static void menu_paint(Scene *scene, App *app)
         if (e->big)
             draw_tile(app, e, s->rects[i], focused, i, s->t);
         else
-            ui_button(app, s->rects[i], app_tr(app, e->label), e->scene ? BUTTON_SECONDARY : BUTTON_GHOST, focused, true);
+            ui_button(&app->ui, s->rects[i], app_tr(app, e->label), e->scene ? BUTTON_SECONDARY : BUTTON_GHOST, focused, true);
     }
     const char *hints[] = {app_tr(app, "key.arrows"), app_tr(app, "hint.move"), app_tr(app, "key.enter"), app_tr(app, "hint.choose"),
                            app_tr(app, "key.esc"), app_tr(app, "hint.back")};
-    ui_hints(app, hints, 3);
+    ui_hints(&app->ui, hints, 3);
 }
 
 /* What the screen shows: the focus, the input the widgets read, the player, and while the
  * tiles slide in, the time (every frame differs). */
 static uint64_t menu_key(const MenuScene *s, App *app)
 {
-    uint64_t h = ui_layer_key_input(app, UI_KEY_SEED);
+    uint64_t h = ui_layer_key_input(&app->ui, UI_KEY_SEED);
     h = ui_key_mix(h, (uint64_t)s->nav.focus);
     h = ui_key_mix(h, (uint64_t)app->profile_id);
     h = ui_key_str(h, app->profile_name);
@@ -204,11 +204,11 @@ static uint64_t menu_key(const MenuScene *s, App *app)
 static void menu_draw(Scene *scene, App *app)
 {
     MenuScene *s = (MenuScene *)scene;
-    if (ui_layer_begin(&s->layer, app, menu_key(s, app))) {
+    if (ui_layer_begin(&s->layer, &app->ui, menu_key(s, app))) {
         menu_paint(scene, app);
-        ui_layer_end(&s->layer, app);
+        ui_layer_end(&s->layer, &app->ui);
     }
-    ui_layer_draw(&s->layer, app);
+    ui_layer_draw(&s->layer, &app->ui);
 }
 
 static void menu_report(Scene *scene, App *app, cJSON *out)

@@ -307,7 +307,7 @@ static SceneOutcome profiles_action(Scene *scene, App *app, const Action *a)
     if (s->mode == MODE_DELETE)
         return delete_action(s, app, a);
     int row = -1, col;
-    if (ui_back_hit(app, a))
+    if (ui_back_hit(&app->ui, a))
         return scene_replace(app->profile_id ? "menu" : "title", NULL);
     switch (a->kind) {
     case ACTION_LEFT:
@@ -375,14 +375,14 @@ static SceneOutcome profiles_update(Scene *scene, App *app, double dt)
 
 static void draw_list(ProfilesScene *s, App *app, int top)
 {
-    const Theme *th = app->theme;
-    int w = app->width - 2 * th->margin;
+    const Theme *th = app->ui.theme;
+    int w = app->ui.width - 2 * th->margin;
     if (w > th->unit * 120)
         w = th->unit * 120;
     int x = th->margin;
     int row_h = th->size[TEXT_H2] * 2 + th->unit;
     int gap = th->unit * 2;
-    int avail = app->height - top - th->margin * 2;
+    int avail = app->ui.height - top - th->margin * 2;
     int visible = avail / (row_h + gap);
     if (visible < 1)
         visible = 1;
@@ -395,91 +395,91 @@ static void draw_list(ProfilesScene *s, App *app, int top)
         bool focused = s->nav.focus == i;
         if (i == (int)s->count) {
             /* The "new profile" row: a dashed-looking outline card with a plus. */
-            draw_rounded_outline(app->renderer, r, th->radius, th->unit / 3 + 1, th->ink_soft);
+            draw_rounded_outline(app->ui.renderer, r, th->radius, th->unit / 3 + 1, th->ink_soft);
             float cx = (float)(r.x + th->unit * 5), cy = (float)(r.y + r.h / 2);
-            draw_line(app->renderer, cx - th->unit * 1.5f, cy, cx + th->unit * 1.5f, cy, th->unit * 0.5f, th->ink);
-            draw_line(app->renderer, cx, cy - th->unit * 1.5f, cx, cy + th->unit * 1.5f, th->unit * 0.5f, th->ink);
+            draw_line(app->ui.renderer, cx - th->unit * 1.5f, cy, cx + th->unit * 1.5f, cy, th->unit * 0.5f, th->ink);
+            draw_line(app->ui.renderer, cx, cy - th->unit * 1.5f, cx, cy + th->unit * 1.5f, th->unit * 0.5f, th->ink);
             TextOpts o = {.style = TEXT_H2};
-            const TextBlock *b = ui_text_get(app->text, app_tr(app, "profiles.new"), &o);
-            ui_text_draw(app->text, app_tr(app, "profiles.new"), &o, r.x + th->unit * 9, r.y + (r.h - b->h) / 2, th->ink);
+            const TextBlock *b = ui_text_get(app->ui.text, app_tr(app, "profiles.new"), &o);
+            ui_text_draw(app->ui.text, app_tr(app, "profiles.new"), &o, r.x + th->unit * 9, r.y + (r.h - b->h) / 2, th->ink);
             s->col_rects[i][0] = r;
-            if (focused && ui_show_focus(app))
-                draw_focus_ring(app->renderer, r, th->radius, th->unit, th->focus);
+            if (focused && ui_show_focus(&app->ui))
+                draw_focus_ring(app->ui.renderer, r, th->radius, th->unit, th->focus);
             continue;
         }
         bool current = s->list[i].id == app->profile_id;
-        draw_shadow(app->renderer, r, th->radius, th->unit / 2, th->shadow);
-        draw_rounded(app->renderer, r, th->radius, th->card);
-        draw_rounded_outline(app->renderer, r, th->radius, 1, th->line);
+        draw_shadow(app->ui.renderer, r, th->radius, th->unit / 2, th->shadow);
+        draw_rounded(app->ui.renderer, r, th->radius, th->card);
+        draw_rounded_outline(app->ui.renderer, r, th->radius, 1, th->line);
         /* An initial in a seal-red disc. */
         float cx = (float)(r.x + th->unit * 5), cy = (float)(r.y + r.h / 2);
-        draw_circle(app->renderer, cx, cy, row_h * 0.32f, current ? th->seal : th->ink_soft);
+        draw_circle(app->ui.renderer, cx, cy, row_h * 0.32f, current ? th->seal : th->ink_soft);
         char initial[8] = {0};
         const char *p = s->list[i].name;
         utf8_next(&p);
         memcpy(initial, s->list[i].name, (size_t)(p - s->list[i].name) < 7 ? (size_t)(p - s->list[i].name) : 7);
         TextOpts io = {.style = TEXT_BODY_BOLD, .align = TEXT_CENTER};
-        ui_text_draw_centered(app->text, initial, &io, (SDL_Rect){(int)(cx - row_h * 0.32f), (int)(cy - row_h * 0.32f), (int)(row_h * 0.64f), (int)(row_h * 0.64f)}, th->on_accent);
+        ui_text_draw_centered(app->ui.text, initial, &io, (SDL_Rect){(int)(cx - row_h * 0.32f), (int)(cy - row_h * 0.32f), (int)(row_h * 0.64f), (int)(row_h * 0.64f)}, th->on_accent);
         TextOpts no = {.style = TEXT_H2, .wrap = w - btn_w * 2 - th->unit * 16, .max_lines = 1};
-        const TextBlock *nb = ui_text_get(app->text, s->list[i].name, &no);
-        ui_text_draw(app->text, s->list[i].name, &no, r.x + th->unit * 9, r.y + (r.h - nb->h) / 2, th->ink);
+        const TextBlock *nb = ui_text_get(app->ui.text, s->list[i].name, &no);
+        ui_text_draw(app->ui.text, s->list[i].name, &no, r.x + th->unit * 9, r.y + (r.h - nb->h) / 2, th->ink);
         if (current) {
             TextOpts co = {.style = TEXT_SMALL};
-            ui_text_draw(app->text, app_tr(app, "profiles.current"), &co, r.x + th->unit * 10 + nb->w + th->unit * 2, r.y + (r.h - th->size[TEXT_SMALL]) / 2 - th->unit / 2, th->seal);
+            ui_text_draw(app->ui.text, app_tr(app, "profiles.current"), &co, r.x + th->unit * 10 + nb->w + th->unit * 2, r.y + (r.h - th->size[TEXT_SMALL]) / 2 - th->unit / 2, th->seal);
         }
         SDL_Rect rename = {r.x + r.w - 2 * btn_w - th->unit * 3, r.y + th->unit, btn_w, r.h - 2 * th->unit};
         SDL_Rect del = {r.x + r.w - btn_w - th->unit * 2, r.y + th->unit, btn_w, r.h - 2 * th->unit};
         s->col_rects[i][0] = (SDL_Rect){r.x, r.y, rename.x - r.x - th->unit, r.h};
         s->col_rects[i][1] = rename;
         s->col_rects[i][2] = del;
-        ui_button(app, rename, app_tr(app, "profiles.rename"), BUTTON_GHOST, focused && s->col == 1, true);
-        ui_button(app, del, app_tr(app, "profiles.delete"), BUTTON_GHOST, focused && s->col == 2, true);
-        if (focused && s->col == 0 && ui_show_focus(app))
-            draw_focus_ring(app->renderer, r, th->radius, th->unit, th->focus);
+        ui_button(&app->ui, rename, app_tr(app, "profiles.rename"), BUTTON_GHOST, focused && s->col == 1, true);
+        ui_button(&app->ui, del, app_tr(app, "profiles.delete"), BUTTON_GHOST, focused && s->col == 2, true);
+        if (focused && s->col == 0 && ui_show_focus(&app->ui))
+            draw_focus_ring(app->ui.renderer, r, th->radius, th->unit, th->focus);
     }
 }
 
 static void draw_dim(App *app)
 {
-    draw_rect(app->renderer, (SDL_Rect){0, 0, app->width, app->height}, color_alpha(app->theme->ink, 150));
+    draw_rect(app->ui.renderer, (SDL_Rect){0, 0, app->ui.width, app->ui.height}, color_alpha(app->ui.theme->ink, 150));
 }
 
 static void draw_edit(ProfilesScene *s, App *app)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     draw_dim(app);
-    int w = app->width * 7 / 10, h = app->height * 8 / 10;
+    int w = app->ui.width * 7 / 10, h = app->ui.height * 8 / 10;
     if (w > th->unit * 150)
         w = th->unit * 150;
-    SDL_Rect box = {(app->width - w) / 2, (app->height - h) / 2, w, h};
-    draw_shadow(app->renderer, box, th->radius, th->unit * 2, th->shadow);
-    draw_rounded(app->renderer, box, th->radius, th->paper);
+    SDL_Rect box = {(app->ui.width - w) / 2, (app->ui.height - h) / 2, w, h};
+    draw_shadow(app->ui.renderer, box, th->radius, th->unit * 2, th->shadow);
+    draw_rounded(app->ui.renderer, box, th->radius, th->paper);
     int pad = th->unit * 4;
     int y = box.y + pad;
     TextOpts to = {.style = TEXT_H1, .wrap = w - 2 * pad, .max_lines = 1};
-    const TextBlock *b = ui_text_draw(app->text, app_tr(app, s->editing_id ? "profiles.rename_title" : "profiles.new_title"), &to, box.x + pad, y, th->ink);
+    const TextBlock *b = ui_text_draw(app->ui.text, app_tr(app, s->editing_id ? "profiles.rename_title" : "profiles.new_title"), &to, box.x + pad, y, th->ink);
     y += b->h + th->unit * 2;
     /* The field, with a caret. */
     int field_h = th->size[TEXT_H2] * 2;
     SDL_Rect field = {box.x + pad, y, w - 2 * pad, field_h};
-    draw_rounded(app->renderer, field, th->radius, th->card);
-    draw_rounded_outline(app->renderer, field, th->radius, th->unit / 3 + 1, s->error_key ? th->wrong : th->ink);
+    draw_rounded(app->ui.renderer, field, th->radius, th->card);
+    draw_rounded_outline(app->ui.renderer, field, th->radius, th->unit / 3 + 1, s->error_key ? th->wrong : th->ink);
     TextOpts fo = {.style = TEXT_H2};
-    const TextBlock *nb = ui_text_get(app->text, s->name, &fo);
+    const TextBlock *nb = ui_text_get(app->ui.text, s->name, &fo);
     int tx = field.x + th->unit * 2;
     int ty = field.y + (field.h - (nb->h ? nb->h : th->size[TEXT_H2] * 4 / 3)) / 2;
     if (s->name[0])
-        ui_text_draw(app->text, s->name, &fo, tx, ty, th->ink);
+        ui_text_draw(app->ui.text, s->name, &fo, tx, ty, th->ink);
     else
-        ui_text_draw(app->text, app_tr(app, "profiles.placeholder"), &fo, tx, ty, color_alpha(th->ink_soft, 150));
+        ui_text_draw(app->ui.text, app_tr(app, "profiles.placeholder"), &fo, tx, ty, color_alpha(th->ink_soft, 150));
     bool caret_on = app->settings.reduced_motion || ((int)(s->t * 2) % 2 == 0);
     if (caret_on)
-        draw_rect(app->renderer, (SDL_Rect){tx + nb->w + 2, field.y + th->unit * 2, th->unit / 3 + 1, field.h - th->unit * 4}, th->seal);
+        draw_rect(app->ui.renderer, (SDL_Rect){tx + nb->w + 2, field.y + th->unit * 2, th->unit / 3 + 1, field.h - th->unit * 4}, th->seal);
     y += field_h + th->unit;
     if (s->error_key) {
         TextOpts eo = {.style = TEXT_BODY_BOLD};
-        draw_cross(app->renderer, (float)(field.x + th->unit * 1.5f), (float)(y + th->size[TEXT_BODY] * 0.7f), th->size[TEXT_BODY] * 1.0f, th->wrong);
-        ui_text_draw(app->text, app_tr(app, s->error_key), &eo, field.x + th->unit * 4, y, th->wrong);
+        draw_cross(app->ui.renderer, (float)(field.x + th->unit * 1.5f), (float)(y + th->size[TEXT_BODY] * 0.7f), th->size[TEXT_BODY] * 1.0f, th->wrong);
+        ui_text_draw(app->ui.text, app_tr(app, s->error_key), &eo, field.x + th->unit * 4, y, th->wrong);
     }
     y += th->size[TEXT_BODY] * 2;
     /* The on-screen keyboard. */
@@ -494,7 +494,7 @@ static void draw_edit(ProfilesScene *s, App *app)
     for (int i = 0; i < OSK_LETTERS; i++) {
         SDL_Rect k = {box.x + pad + (i % OSK_COLS) * (kw + gap), y + (i / OSK_COLS) * (kh + gap), kw, kh};
         s->osk_rects[i] = k;
-        ui_button(app, k, osk_keys[i], BUTTON_SECONDARY, s->osk.focus == i, true);
+        ui_button(&app->ui, k, osk_keys[i], BUTTON_SECONDARY, s->osk.focus == i, true);
     }
     int ly = y + (OSK_LETTERS / OSK_COLS) * (kh + gap);
     int sw = (w - 2 * pad - gap * 3) / 4;
@@ -503,19 +503,19 @@ static void draw_edit(ProfilesScene *s, App *app)
     for (int i = 0; i < 4; i++) {
         SDL_Rect k = {box.x + pad + i * (sw + gap), ly, sw, kh};
         s->osk_rects[OSK_LETTERS + i] = k;
-        ui_button(app, k, labels[i], kinds[i], s->osk.focus == OSK_LETTERS + i, true);
+        ui_button(&app->ui, k, labels[i], kinds[i], s->osk.focus == OSK_LETTERS + i, true);
     }
 }
 
 static void draw_delete(ProfilesScene *s, App *app)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     draw_dim(app);
-    int w = app->width / 2, h = app->height / 3;
+    int w = app->ui.width / 2, h = app->ui.height / 3;
     if (w < th->unit * 80)
         w = th->unit * 80;
-    SDL_Rect box = {(app->width - w) / 2, (app->height - h) / 2, w, h};
-    draw_rounded(app->renderer, box, th->radius, th->paper);
+    SDL_Rect box = {(app->ui.width - w) / 2, (app->ui.height - h) / 2, w, h};
+    draw_rounded(app->ui.renderer, box, th->radius, th->paper);
     int pad = th->unit * 4;
     const char *name = s->nav.focus < (int)s->count ? s->list[s->nav.focus].name : "";
     char msg[256];
@@ -523,25 +523,25 @@ static void draw_delete(ProfilesScene *s, App *app)
     const char *values[] = {name};
     i18n_format(msg, sizeof msg, app_tr(app, "profiles.delete_confirm"), names, values, 1);
     TextOpts o = {.style = TEXT_H2, .wrap = w - 2 * pad, .max_lines = 3};
-    ui_text_draw(app->text, msg, &o, box.x + pad, box.y + pad, th->ink);
+    ui_text_draw(app->ui.text, msg, &o, box.x + pad, box.y + pad, th->ink);
     int bw = (w - 3 * pad) / 2, bh = th->size[TEXT_BODY] * 2 + th->unit;
     s->dlg_rects[0] = (SDL_Rect){box.x + pad, box.y + h - pad - bh, bw, bh};
     s->dlg_rects[1] = (SDL_Rect){box.x + 2 * pad + bw, box.y + h - pad - bh, bw, bh};
-    ui_button(app, s->dlg_rects[0], app_tr(app, "common.cancel"), BUTTON_SECONDARY, s->dlg.focus == 0, true);
-    ui_button(app, s->dlg_rects[1], app_tr(app, "profiles.delete"), BUTTON_DANGER, s->dlg.focus == 1, true);
+    ui_button(&app->ui, s->dlg_rects[0], app_tr(app, "common.cancel"), BUTTON_SECONDARY, s->dlg.focus == 0, true);
+    ui_button(&app->ui, s->dlg_rects[1], app_tr(app, "profiles.delete"), BUTTON_DANGER, s->dlg.focus == 1, true);
 }
 
 static void profiles_draw(Scene *scene, App *app)
 {
     ProfilesScene *s = (ProfilesScene *)scene;
-    ui_background(app, 0);
-    int top = ui_header(app, app_tr(app, "profiles.title"), app_tr(app, app->store ? "profiles.subtitle" : "profiles.err_store"));
+    ui_background(&app->ui, 0);
+    int top = ui_header(&app->ui, app_tr(app, "profiles.title"), app_tr(app, app->store ? "profiles.subtitle" : "profiles.err_store"));
     draw_list(s, app, top);
     if (s->mode == MODE_LIST) {
         const char *hints[] = {app_tr(app, "key.enter"), app_tr(app, "hint.play"), "R", app_tr(app, "profiles.rename"),
                                app_tr(app, "key.del"), app_tr(app, "profiles.delete"), app_tr(app, "key.esc"), app_tr(app, "hint.back")};
-        ui_hints(app, hints, 4);
-        ui_back_button(app);
+        ui_hints(&app->ui, hints, 4);
+        ui_back_button(&app->ui);
     } else if (s->mode == MODE_EDIT) {
         draw_edit(s, app);
     } else {

@@ -97,35 +97,35 @@ static SceneOutcome results_update(Scene *scene, App *app, double dt)
 static void results_draw(Scene *scene, App *app)
 {
     ResultsScene *s = (ResultsScene *)scene;
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     const RoundSummary *sum = &app->summary;
-    ui_background(app, 0);
+    ui_background(&app->ui, 0);
     if (sum->max_score <= 0 && sum->total == 0) {
-        ui_header(app, app_tr(app, "results.title"), app_tr(app, "results.none"));
+        ui_header(&app->ui, app_tr(app, "results.title"), app_tr(app, "results.none"));
         s->buttons[BTN_RETRY] = (SDL_Rect){0, 0, 0, 0};
-        s->buttons[BTN_CONTINUE] = (SDL_Rect){th->margin, app->height / 2, th->unit * 36, th->size[TEXT_BODY] * 2 + th->unit};
-        ui_button(app, s->buttons[BTN_CONTINUE], app_tr(app, "results.continue"), BUTTON_PRIMARY, true, true);
+        s->buttons[BTN_CONTINUE] = (SDL_Rect){th->margin, app->ui.height / 2, th->unit * 36, th->size[TEXT_BODY] * 2 + th->unit};
+        ui_button(&app->ui, s->buttons[BTN_CONTINUE], app_tr(app, "results.continue"), BUTTON_PRIMARY, true, true);
         return;
     }
-    int top = ui_header(app, sum->title[0] ? sum->title : app_tr(app, "results.title"), app_tr(app, "results.title"));
+    int top = ui_header(&app->ui, sum->title[0] ? sum->title : app_tr(app, "results.title"), app_tr(app, "results.title"));
     /* Left column: stars, score, time. */
-    int col_w = app->width * 38 / 100;
+    int col_w = app->ui.width * 38 / 100;
     float sr = th->size[TEXT_H1] * 0.9f;
     for (int i = 0; i < 3; i++) {
         double appear = ease_out_cubic((s->t - 0.2 - i * 0.25) / 0.25);
         bool earned = sum->stars > i;
         float cx = th->margin + sr + i * sr * 2.6f, cy = top + sr * 1.2f;
         float r = earned ? sr * (float)(0.6 + 0.4 * appear) : sr;
-        draw_star(app->renderer, cx, cy, r, earned && appear > 0, earned ? th->gold : th->line);
+        draw_star(app->ui.renderer, cx, cy, r, earned && appear > 0, earned ? th->gold : th->line);
         if (!earned || appear <= 0)
-            draw_star(app->renderer, cx, cy, sr, false, earned ? th->gold : th->line);
+            draw_star(app->ui.renderer, cx, cy, sr, false, earned ? th->gold : th->line);
     }
     int y = top + (int)(sr * 2.8f);
     double count = ease_out_cubic(s->t / 1.0);
     char buf[160];
     snprintf(buf, sizeof buf, "%d / %d", (int)(sum->score * count + 0.5), sum->max_score);
     TextOpts big = {.style = TEXT_DISPLAY};
-    const TextBlock *b = ui_text_draw(app->text, buf, &big, th->margin, y, th->ink);
+    const TextBlock *b = ui_text_draw(app->ui.text, buf, &big, th->margin, y, th->ink);
     y += b->h;
     char correct[32], time[32];
     snprintf(correct, sizeof correct, "%d / %d", sum->correct, sum->total);
@@ -135,57 +135,57 @@ static void results_draw(Scene *scene, App *app)
     char line[200];
     i18n_format(line, sizeof line, app_tr(app, "results.detail"), names, values, 2);
     TextOpts bo = {.style = TEXT_BODY, .wrap = col_w};
-    b = ui_text_draw(app->text, line, &bo, th->margin, y, th->ink_soft);
+    b = ui_text_draw(app->ui.text, line, &bo, th->margin, y, th->ink_soft);
     y += b->h + th->unit * 2;
     if (app->summary_is_best && sum->score > 0) {
         /* A stamp, pressed in. */
         SDL_Rect stamp = {th->margin, y, th->unit * 30, th->size[TEXT_H2] * 2};
         double k = ease_out_cubic((s->t - 1.0) / 0.25);
         if (k > 0) {
-            draw_rounded_outline(app->renderer, stamp, th->radius / 2, th->unit / 2 + 1, color_alpha(th->seal, (Uint8)(255 * k)));
+            draw_rounded_outline(app->ui.renderer, stamp, th->radius / 2, th->unit / 2 + 1, color_alpha(th->seal, (Uint8)(255 * k)));
             TextOpts so = {.style = TEXT_H2, .align = TEXT_CENTER};
-            ui_text_draw_centered(app->text, app_tr(app, "results.best"), &so, stamp, color_alpha(th->seal, (Uint8)(255 * k)));
+            ui_text_draw_centered(app->ui.text, app_tr(app, "results.best"), &so, stamp, color_alpha(th->seal, (Uint8)(255 * k)));
         }
     }
     /* Right column: what was missed, with the right answer and its source. */
-    int rx = th->margin + col_w + th->unit * 4, rw = app->width - rx - th->margin;
+    int rx = th->margin + col_w + th->unit * 4, rw = app->ui.width - rx - th->margin;
     TextOpts ho = {.style = TEXT_H2};
-    b = ui_text_draw(app->text, app_tr(app, sum->miss_count ? "results.missed" : "results.no_misses"), &ho, rx, top, th->ink);
+    b = ui_text_draw(app->ui.text, app_tr(app, sum->miss_count ? "results.missed" : "results.no_misses"), &ho, rx, top, th->ink);
     int my = top + b->h + th->unit;
-    int bottom = app->height - th->margin * 3 - th->size[TEXT_BODY] * 2;
+    int bottom = app->ui.height - th->margin * 3 - th->size[TEXT_BODY] * 2;
     for (int i = s->scroll; i < sum->miss_count; i++) {
         const RoundMiss *m = &sum->misses[i];
         TextOpts po = {.style = TEXT_BODY, .wrap = rw - th->unit * 4, .max_lines = 2};
         TextOpts ao = {.style = TEXT_BODY_BOLD, .wrap = rw - th->unit * 4, .max_lines = 2};
         TextOpts so = {.style = TEXT_SMALL, .wrap = rw - th->unit * 4, .max_lines = 1};
-        const TextBlock *pb = ui_text_get(app->text, m->prompt, &po);
-        const TextBlock *ab = ui_text_get(app->text, m->answer, &ao);
+        const TextBlock *pb = ui_text_get(app->ui.text, m->prompt, &po);
+        const TextBlock *ab = ui_text_get(app->ui.text, m->answer, &ao);
         char src[320];
         snprintf(src, sizeof src, "%s: %s", app_tr(app, "timeline.source"), m->source);
-        const TextBlock *sb = m->source[0] ? ui_text_get(app->text, src, &so) : NULL;
+        const TextBlock *sb = m->source[0] ? ui_text_get(app->ui.text, src, &so) : NULL;
         int h = pb->h + ab->h + (sb ? sb->h : 0) + th->unit * 2;
         if (my + h > bottom)
             break;
         SDL_Rect box = {rx, my, rw, h};
-        draw_rounded(app->renderer, box, th->radius / 2, th->card);
-        draw_rect(app->renderer, (SDL_Rect){rx, my, th->unit / 2 + 1, h}, th->wrong);
-        draw_cross(app->renderer, (float)(rx + th->unit * 2), (float)(my + th->unit + pb->h / 2), th->size[TEXT_BODY] * 0.8f, th->wrong);
+        draw_rounded(app->ui.renderer, box, th->radius / 2, th->card);
+        draw_rect(app->ui.renderer, (SDL_Rect){rx, my, th->unit / 2 + 1, h}, th->wrong);
+        draw_cross(app->ui.renderer, (float)(rx + th->unit * 2), (float)(my + th->unit + pb->h / 2), th->size[TEXT_BODY] * 0.8f, th->wrong);
         int tx = rx + th->unit * 4, ty = my + th->unit;
-        ui_text_draw(app->text, m->prompt, &po, tx, ty, th->ink);
+        ui_text_draw(app->ui.text, m->prompt, &po, tx, ty, th->ink);
         ty += pb->h;
-        ui_text_draw(app->text, m->answer, &ao, tx, ty, th->right);
+        ui_text_draw(app->ui.text, m->answer, &ao, tx, ty, th->right);
         ty += ab->h;
         if (sb)
-            ui_text_draw(app->text, src, &so, tx, ty, th->ink_soft);
+            ui_text_draw(app->ui.text, src, &so, tx, ty, th->ink_soft);
         my += h + th->unit;
     }
     /* Buttons. */
     int bw = th->unit * 34, bh = th->size[TEXT_BODY] * 2 + th->unit;
-    int by = app->height - th->margin * 2 - bh;
+    int by = app->ui.height - th->margin * 2 - bh;
     s->buttons[BTN_RETRY] = (SDL_Rect){th->margin, by, bw, bh};
     s->buttons[BTN_CONTINUE] = (SDL_Rect){th->margin + bw + th->unit * 3, by, bw, bh};
-    ui_button(app, s->buttons[BTN_RETRY], app_tr(app, "results.retry"), BUTTON_SECONDARY, s->nav.focus == BTN_RETRY, can_retry(app));
-    ui_button(app, s->buttons[BTN_CONTINUE], app_tr(app, "results.continue"), BUTTON_PRIMARY, s->nav.focus == BTN_CONTINUE, true);
+    ui_button(&app->ui, s->buttons[BTN_RETRY], app_tr(app, "results.retry"), BUTTON_SECONDARY, s->nav.focus == BTN_RETRY, can_retry(app));
+    ui_button(&app->ui, s->buttons[BTN_CONTINUE], app_tr(app, "results.continue"), BUTTON_PRIMARY, s->nav.focus == BTN_CONTINUE, true);
 }
 
 static void results_report(Scene *scene, App *app, cJSON *out)

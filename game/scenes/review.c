@@ -221,7 +221,7 @@ static void review_resume(Scene *scene, App *app)
 static SceneOutcome review_action(Scene *scene, App *app, const Action *a)
 {
     ReviewScene *s = (ReviewScene *)scene;
-    if (ui_back_hit(app, a))
+    if (ui_back_hit(&app->ui, a))
         return scene_pop();
     NavResult r = nav_handle(&s->nav, a, s->rects);
     if (r == NAV_MOVED)
@@ -310,7 +310,7 @@ static const char *button_label(const ReviewScene *s, App *app, Button b, char *
 
 static void draw_buttons(ReviewScene *s, App *app, int y)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     int bh = th->size[TEXT_BODY] * 2 + th->unit * 2;
     int gap = th->unit * 3;
     int x = th->margin;
@@ -318,13 +318,13 @@ static void draw_buttons(ReviewScene *s, App *app, int y)
         char buf[160];
         const char *label = button_label(s, app, s->buttons[i], buf, sizeof buf);
         TextOpts lo = {.style = TEXT_BODY_BOLD};
-        const TextBlock *b = ui_text_get(app->text, label, &lo);
+        const TextBlock *b = ui_text_get(app->ui.text, label, &lo);
         int w = b->w + th->unit * 10;
         if (w < th->unit * 30)
             w = th->unit * 30;
         s->rects[i] = (SDL_Rect){x, y, w, bh};
         ButtonKind kind = i == 0 ? BUTTON_PRIMARY : BUTTON_SECONDARY;
-        ui_button(app, s->rects[i], label, kind, s->nav.focus == i, true);
+        ui_button(&app->ui, s->rects[i], label, kind, s->nav.focus == i, true);
         x += w + gap;
     }
 }
@@ -361,25 +361,25 @@ static void next_review_text(const ReviewScene *s, App *app, char *out, size_t c
 /* One tile per mode: the count due, its name, how many are new and (during a session) a tick. */
 static int draw_tiles(ReviewScene *s, App *app, int top)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     int gap = th->unit * 3;
-    int w = (app->width - 2 * th->margin - 2 * gap) / PART_COUNT;
+    int w = (app->ui.width - 2 * th->margin - 2 * gap) / PART_COUNT;
     int h = th->size[TEXT_DISPLAY] * 2 + th->size[TEXT_BODY] * 3 + th->unit * 4;
     for (int p = 0; p < PART_COUNT; p++) {
         SDL_Rect r = {th->margin + p * (w + gap), top, w, h};
         bool done = s->phase != PHASE_START && s->part_played[p];
-        draw_shadow(app->renderer, r, th->radius, th->unit / 2, th->shadow);
-        draw_rounded(app->renderer, r, th->radius, th->card);
-        draw_rounded_outline(app->renderer, r, th->radius, 1, th->line);
-        draw_rect(app->renderer, (SDL_Rect){r.x, r.y, r.w, th->unit}, p == PART_CARDS ? th->seal : p == PART_MAP ? th->teal : th->gold);
+        draw_shadow(app->ui.renderer, r, th->radius, th->unit / 2, th->shadow);
+        draw_rounded(app->ui.renderer, r, th->radius, th->card);
+        draw_rounded_outline(app->ui.renderer, r, th->radius, 1, th->line);
+        draw_rect(app->ui.renderer, (SDL_Rect){r.x, r.y, r.w, th->unit}, p == PART_CARDS ? th->seal : p == PART_MAP ? th->teal : th->gold);
         int pad = th->unit * 3;
         char num[16];
         snprintf(num, sizeof num, "%d", s->due[p]);
         TextOpts no = {.style = TEXT_DISPLAY};
-        const TextBlock *nb = ui_text_draw(app->text, num, &no, r.x + pad, r.y + pad, s->due[p] ? th->ink : th->ink_soft);
+        const TextBlock *nb = ui_text_draw(app->ui.text, num, &no, r.x + pad, r.y + pad, s->due[p] ? th->ink : th->ink_soft);
         TextOpts lo = {.style = TEXT_H2, .wrap = r.w - 2 * pad, .max_lines = 1};
         int y = r.y + pad + nb->h;
-        const TextBlock *lb = ui_text_draw(app->text, app_tr(app, part_label[p]), &lo, r.x + pad, y, th->ink);
+        const TextBlock *lb = ui_text_draw(app->ui.text, app_tr(app, part_label[p]), &lo, r.x + pad, y, th->ink);
         y += lb->h + th->unit;
         char detail[160];
         if (s->fresh[p] > 0) {
@@ -392,11 +392,11 @@ static int draw_tiles(ReviewScene *s, App *app, int top)
             snprintf(detail, sizeof detail, "%s", app_tr(app, s->due[p] ? "review.due_now" : "review.nothing_in_mode"));
         }
         TextOpts dop = {.style = TEXT_BODY, .wrap = r.w - 2 * pad, .max_lines = 2};
-        ui_text_draw(app->text, detail, &dop, r.x + pad, y, th->ink_soft);
+        ui_text_draw(app->ui.text, detail, &dop, r.x + pad, y, th->ink_soft);
         if (done) {
             float sz = th->size[TEXT_H1] * 1.2f;
-            draw_circle(app->renderer, (float)(r.x + r.w - pad - sz / 2), (float)(r.y + pad + sz / 2), sz / 2, th->right);
-            draw_tick(app->renderer, (float)(r.x + r.w - pad - sz / 2), (float)(r.y + pad + sz / 2), sz * 0.6f, th->on_accent);
+            draw_circle(app->ui.renderer, (float)(r.x + r.w - pad - sz / 2), (float)(r.y + pad + sz / 2), sz / 2, th->right);
+            draw_tick(app->ui.renderer, (float)(r.x + r.w - pad - sz / 2), (float)(r.y + pad + sz / 2), sz * 0.6f, th->on_accent);
         }
     }
     return top + h;
@@ -404,13 +404,13 @@ static int draw_tiles(ReviewScene *s, App *app, int top)
 
 static void draw_progress(ReviewScene *s, App *app, int y)
 {
-    const Theme *th = app->theme;
-    int w = app->width - 2 * th->margin;
+    const Theme *th = app->ui.theme;
+    int w = app->ui.width - 2 * th->margin;
     SDL_Rect bar = {th->margin, y, w, th->unit * 2};
     int done = s->answers < s->total ? s->answers : s->total;
-    draw_rounded(app->renderer, bar, th->unit, th->paper_dark);
+    draw_rounded(app->ui.renderer, bar, th->unit, th->paper_dark);
     if (s->total > 0 && done > 0)
-        draw_rounded(app->renderer, (SDL_Rect){bar.x, bar.y, w * done / s->total, bar.h}, th->unit, th->gold);
+        draw_rounded(app->ui.renderer, (SDL_Rect){bar.x, bar.y, w * done / s->total, bar.h}, th->unit, th->gold);
     char a[16], b[16], line[160];
     snprintf(a, sizeof a, "%d", done);
     snprintf(b, sizeof b, "%d", s->total);
@@ -418,50 +418,50 @@ static void draw_progress(ReviewScene *s, App *app, int y)
     const char *values[] = {a, b};
     i18n_format(line, sizeof line, app_tr(app, "review.progress"), names, values, 2);
     TextOpts po = {.style = TEXT_BODY_BOLD};
-    ui_text_draw(app->text, line, &po, th->margin, y + bar.h + th->unit, th->ink);
+    ui_text_draw(app->ui.text, line, &po, th->margin, y + bar.h + th->unit, th->ink);
 }
 
 static void draw_done(ReviewScene *s, App *app, int top)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     char a[16], b[16], line[200];
     snprintf(a, sizeof a, "%d", s->correct);
     snprintf(b, sizeof b, "%d", s->answers);
     const char *names[] = {"right", "total"};
     const char *values[] = {a, b};
-    int col_w = app->width * 40 / 100;
+    int col_w = app->ui.width * 40 / 100;
     TextOpts big = {.style = TEXT_DISPLAY};
     char score[40];
     snprintf(score, sizeof score, "%d / %d", s->correct, s->answers);
-    const TextBlock *sb = ui_text_draw(app->text, score, &big, th->margin, top, th->ink);
+    const TextBlock *sb = ui_text_draw(app->ui.text, score, &big, th->margin, top, th->ink);
     int y = top + sb->h;
     i18n_format(line, sizeof line, app_tr(app, "review.summary"), names, values, 2);
     TextOpts bo = {.style = TEXT_BODY, .wrap = col_w};
-    const TextBlock *lb = ui_text_draw(app->text, line, &bo, th->margin, y, th->ink_soft);
+    const TextBlock *lb = ui_text_draw(app->ui.text, line, &bo, th->margin, y, th->ink_soft);
     y += lb->h + th->unit * 3;
     char next[200];
     next_review_text(s, app, next, sizeof next);
     TextOpts no = {.style = TEXT_H2, .wrap = col_w, .max_lines = 3};
-    const TextBlock *nb = ui_text_draw(app->text, next, &no, th->margin, y, th->ink);
+    const TextBlock *nb = ui_text_draw(app->ui.text, next, &no, th->margin, y, th->ink);
     y += nb->h + th->unit * 4;
     draw_buttons(s, app, y);
     /* Right column: what was missed, with the right answer. */
-    int x = th->margin + col_w + th->unit * 6, w = app->width - x - th->margin;
+    int x = th->margin + col_w + th->unit * 6, w = app->ui.width - x - th->margin;
     TextOpts ho = {.style = TEXT_H2};
-    const TextBlock *hb = ui_text_draw(app->text, app_tr(app, s->miss_count ? "review.missed" : "review.no_misses"), &ho, x, top, th->ink);
+    const TextBlock *hb = ui_text_draw(app->ui.text, app_tr(app, s->miss_count ? "review.missed" : "review.no_misses"), &ho, x, top, th->ink);
     int my = top + hb->h + th->unit * 2;
-    int bottom = app->height - th->margin * 2 - th->size[TEXT_SMALL] * 2;
+    int bottom = app->ui.height - th->margin * 2 - th->size[TEXT_SMALL] * 2;
     for (int i = 0; i < s->miss_count; i++) {
         TextOpts po = {.style = TEXT_BODY_BOLD, .wrap = w, .max_lines = 1};
         TextOpts ao = {.style = TEXT_BODY, .wrap = w - th->unit * 4, .max_lines = 2};
-        const TextBlock *pb = ui_text_get(app->text, s->misses[i].prompt, &po);
-        const TextBlock *ab = ui_text_get(app->text, s->misses[i].answer, &ao);
+        const TextBlock *pb = ui_text_get(app->ui.text, s->misses[i].prompt, &po);
+        const TextBlock *ab = ui_text_get(app->ui.text, s->misses[i].answer, &ao);
         if (my + pb->h + ab->h > bottom)
             break;
-        draw_cross(app->renderer, (float)(x + th->unit), (float)(my + pb->h / 2), th->size[TEXT_BODY] * 0.7f, th->wrong);
-        ui_text_draw(app->text, s->misses[i].prompt, &po, x + th->unit * 3, my, th->ink);
+        draw_cross(app->ui.renderer, (float)(x + th->unit), (float)(my + pb->h / 2), th->size[TEXT_BODY] * 0.7f, th->wrong);
+        ui_text_draw(app->ui.text, s->misses[i].prompt, &po, x + th->unit * 3, my, th->ink);
         my += pb->h;
-        ui_text_draw(app->text, s->misses[i].answer, &ao, x + th->unit * 3, my, th->ink_soft);
+        ui_text_draw(app->ui.text, s->misses[i].answer, &ao, x + th->unit * 3, my, th->ink_soft);
         my += ab->h + th->unit * 2;
     }
 }
@@ -469,36 +469,36 @@ static void draw_done(ReviewScene *s, App *app, int top)
 static void review_draw(Scene *scene, App *app)
 {
     ReviewScene *s = (ReviewScene *)scene;
-    const Theme *th = app->theme;
-    ui_background(app, 0);
-    ui_back_button(app);
+    const Theme *th = app->ui.theme;
+    ui_background(&app->ui, 0);
+    ui_back_button(&app->ui);
     if (!has_store(app)) {
-        int top = ui_header(app, app_tr(app, "menu.review"), app_tr(app, "review.no_profile"));
+        int top = ui_header(&app->ui, app_tr(app, "menu.review"), app_tr(app, "review.no_profile"));
         draw_buttons(s, app, top + th->unit * 4);
         return;
     }
     if (s->phase == PHASE_DONE) {
-        int top = ui_header(app, app_tr(app, "review.done_title"), app_tr(app, "menu.review"));
+        int top = ui_header(&app->ui, app_tr(app, "review.done_title"), app_tr(app, "menu.review"));
         draw_done(s, app, top + th->unit * 2);
     } else if (s->phase == PHASE_START && due_total(s) == 0) {
-        int top = ui_header(app, app_tr(app, "menu.review"), app_tr(app, "review.caught_up"));
+        int top = ui_header(&app->ui, app_tr(app, "menu.review"), app_tr(app, "review.caught_up"));
         /* A friendly empty state: a big gold tick and when to come back. */
         float r = th->size[TEXT_DISPLAY] * 1.1f;
         float cx = th->margin + r, cy = top + th->unit * 4 + r;
-        draw_circle(app->renderer, cx, cy, r, th->gold);
-        draw_tick(app->renderer, cx, cy, r * 1.1f, th->on_accent);
+        draw_circle(app->ui.renderer, cx, cy, r, th->gold);
+        draw_tick(app->ui.renderer, cx, cy, r * 1.1f, th->on_accent);
         char next[200];
         next_review_text(s, app, next, sizeof next);
-        TextOpts no = {.style = TEXT_H1, .wrap = app->width - 2 * th->margin - (int)(r * 3), .max_lines = 2};
-        const TextBlock *nb = ui_text_draw(app->text, next, &no, (int)(cx + r * 1.6f), (int)(cy - th->size[TEXT_H1] * 0.7f), th->ink);
+        TextOpts no = {.style = TEXT_H1, .wrap = app->ui.width - 2 * th->margin - (int)(r * 3), .max_lines = 2};
+        const TextBlock *nb = ui_text_draw(app->ui.text, next, &no, (int)(cx + r * 1.6f), (int)(cy - th->size[TEXT_H1] * 0.7f), th->ink);
         int y = (int)(cy + r) + th->unit * 4;
         if (nb->h > r * 2)
             y += nb->h - (int)(r * 2);
-        TextOpts bo = {.style = TEXT_BODY, .wrap = app->width * 60 / 100};
-        const TextBlock *bb = ui_text_draw(app->text, app_tr(app, s->unseen ? "review.offer_new" : "review.come_back"), &bo, th->margin, y, th->ink_soft);
+        TextOpts bo = {.style = TEXT_BODY, .wrap = app->ui.width * 60 / 100};
+        const TextBlock *bb = ui_text_draw(app->ui.text, app_tr(app, s->unseen ? "review.offer_new" : "review.come_back"), &bo, th->margin, y, th->ink_soft);
         draw_buttons(s, app, y + bb->h + th->unit * 4);
     } else {
-        int top = ui_header(app, app_tr(app, "menu.review"), app_tr(app, "menu.review_detail"));
+        int top = ui_header(&app->ui, app_tr(app, "menu.review"), app_tr(app, "menu.review_detail"));
         int y = draw_tiles(s, app, top + th->unit * 2) + th->unit * 4;
         if (s->phase == PHASE_RUN) {
             draw_progress(s, app, y);
@@ -510,14 +510,14 @@ static void review_draw(Scene *scene, App *app)
             const char *names[] = {"left", "limit"};
             const char *values[] = {a, b};
             i18n_format(line, sizeof line, app_tr(app, "review.new_limit"), names, values, 2);
-            TextOpts lo = {.style = TEXT_BODY, .wrap = app->width - 2 * th->margin};
-            const TextBlock *lb = ui_text_draw(app->text, line, &lo, th->margin, y, th->ink_soft);
+            TextOpts lo = {.style = TEXT_BODY, .wrap = app->ui.width - 2 * th->margin};
+            const TextBlock *lb = ui_text_draw(app->ui.text, line, &lo, th->margin, y, th->ink_soft);
             y += lb->h + th->unit * 3;
         }
         draw_buttons(s, app, y);
     }
     const char *hints[] = {app_tr(app, "key.arrows"), app_tr(app, "hint.move"), app_tr(app, "key.enter"), app_tr(app, "hint.choose")};
-    ui_hints(app, hints, 2);
+    ui_hints(&app->ui, hints, 2);
 }
 
 static void review_report(Scene *scene, App *app, cJSON *out)

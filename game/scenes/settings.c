@@ -53,7 +53,7 @@ static Scene *settings_create(App *app, const char *arg)
 
 static void settings_destroy(Scene *scene, App *app)
 {
-    ui_layer_free(&((SettingsScene *)scene)->layer, app);
+    ui_layer_free(&((SettingsScene *)scene)->layer, &app->ui);
     free(scene);
 }
 
@@ -126,7 +126,7 @@ static bool change(SettingsScene *s, App *app, int row, int dir)
 static SceneOutcome settings_action(Scene *scene, App *app, const Action *a)
 {
     SettingsScene *s = (SettingsScene *)scene;
-    if (ui_back_hit(app, a))
+    if (ui_back_hit(&app->ui, a))
         return scene_pop();
     if ((a->kind == ACTION_LEFT || a->kind == ACTION_RIGHT) && s->nav.focus != ROW_BACK) {
         change(s, app, s->nav.focus, a->kind == ACTION_LEFT ? -1 : 1);
@@ -169,13 +169,13 @@ static void value_text(App *app, int row, char *buf, size_t cap, bool *is_toggle
 static void settings_paint(Scene *scene, App *app)
 {
     SettingsScene *s = (SettingsScene *)scene;
-    const Theme *th = app->theme;
-    ui_background(app, 0);
-    int top = ui_header(app, app_tr(app, "settings.title"), app_tr(app, "settings.subtitle"));
-    int w = app->width - 2 * th->margin;
+    const Theme *th = app->ui.theme;
+    ui_background(&app->ui, 0);
+    int top = ui_header(&app->ui, app_tr(app, "settings.title"), app_tr(app, "settings.subtitle"));
+    int w = app->ui.width - 2 * th->margin;
     if (w > th->unit * 130)
         w = th->unit * 130;
-    int bottom = app->height - th->margin * 2;
+    int bottom = app->ui.height - th->margin * 2;
     int row_h = (bottom - top) / ROW_COUNT - th->unit;
     int max_h = th->size[TEXT_BODY] * 2 + th->unit * 2;
     if (row_h > max_h)
@@ -187,42 +187,42 @@ static void settings_paint(Scene *scene, App *app)
         if (i == ROW_BACK) {
             SDL_Rect b = {r.x, r.y + th->unit, th->unit * 30, row_h - th->unit};
             s->rects[i] = b;
-            ui_button(app, b, app_tr(app, row_keys[i]), BUTTON_PRIMARY, focused, true);
+            ui_button(&app->ui, b, app_tr(app, row_keys[i]), BUTTON_PRIMARY, focused, true);
             continue;
         }
-        bool hover = point_in_rect(app->input.pointer_x, app->input.pointer_y, r) && !ui_show_focus(app);
-        draw_rounded(app->renderer, r, th->radius, (focused && ui_show_focus(app)) || hover ? th->card : color_alpha(th->card, 150));
+        bool hover = point_in_rect(app->input.pointer_x, app->input.pointer_y, r) && !ui_show_focus(&app->ui);
+        draw_rounded(app->ui.renderer, r, th->radius, (focused && ui_show_focus(&app->ui)) || hover ? th->card : color_alpha(th->card, 150));
         TextOpts lo = {.style = TEXT_BODY, .wrap = w / 2, .max_lines = 1};
-        const TextBlock *lb = ui_text_get(app->text, app_tr(app, row_keys[i]), &lo);
-        ui_text_draw(app->text, app_tr(app, row_keys[i]), &lo, r.x + th->unit * 3, r.y + (r.h - lb->h) / 2, th->ink);
+        const TextBlock *lb = ui_text_get(app->ui.text, app_tr(app, row_keys[i]), &lo);
+        ui_text_draw(app->ui.text, app_tr(app, row_keys[i]), &lo, r.x + th->unit * 3, r.y + (r.h - lb->h) / 2, th->ink);
         char val[64];
         bool toggle, on = false;
         value_text(app, i, val, sizeof val, &toggle, &on);
         SDL_Rect vr = {r.x + r.w - th->unit * 36, r.y + th->unit, th->unit * 33, r.h - 2 * th->unit};
         if (toggle) {
-            ui_toggle(app, vr, on);
+            ui_toggle(&app->ui, vr, on);
         } else {
             /* A value with arrows either side: left and right change it. */
             TextOpts vo = {.style = TEXT_BODY_BOLD, .align = TEXT_CENTER};
-            ui_text_draw_centered(app->text, val, &vo, vr, th->ink);
+            ui_text_draw_centered(app->ui.text, val, &vo, vr, th->ink);
             float ay = (float)(vr.y + vr.h / 2), as = (float)th->size[TEXT_BODY] * 0.8f;
-            draw_arrow(app->renderer, (float)vr.x + as, ay, as, -1, th->ink_soft);
-            draw_arrow(app->renderer, (float)(vr.x + vr.w) - as, ay, as, 1, th->ink_soft);
+            draw_arrow(app->ui.renderer, (float)vr.x + as, ay, as, -1, th->ink_soft);
+            draw_arrow(app->ui.renderer, (float)(vr.x + vr.w) - as, ay, as, 1, th->ink_soft);
         }
-        if (focused && ui_show_focus(app))
-            draw_focus_ring(app->renderer, r, th->radius, th->unit, th->focus);
+        if (focused && ui_show_focus(&app->ui))
+            draw_focus_ring(app->ui.renderer, r, th->radius, th->unit, th->focus);
     }
     const char *hints[] = {app_tr(app, "key.arrows"), app_tr(app, "hint.change"), app_tr(app, "key.enter"), app_tr(app, "hint.toggle"),
                            app_tr(app, "key.esc"), app_tr(app, "hint.back")};
-    ui_hints(app, hints, 3);
-    ui_back_button(app);
+    ui_hints(&app->ui, hints, 3);
+    ui_back_button(&app->ui);
 }
 
 /* Everything the screen shows: the values, the focus and what the widgets read from the input
  * (the language, size and theme are the layer's own epoch). */
 static uint64_t settings_key(const SettingsScene *s, App *app)
 {
-    uint64_t h = ui_layer_key_input(app, UI_KEY_SEED);
+    uint64_t h = ui_layer_key_input(&app->ui, UI_KEY_SEED);
     h = ui_key_mix(h, (uint64_t)s->nav.focus);
     for (int i = 0; i < ROW_COUNT; i++) {
         char val[64];
@@ -236,11 +236,11 @@ static uint64_t settings_key(const SettingsScene *s, App *app)
 static void settings_draw(Scene *scene, App *app)
 {
     SettingsScene *s = (SettingsScene *)scene;
-    if (ui_layer_begin(&s->layer, app, settings_key(s, app))) {
+    if (ui_layer_begin(&s->layer, &app->ui, settings_key(s, app))) {
         settings_paint(scene, app);
-        ui_layer_end(&s->layer, app);
+        ui_layer_end(&s->layer, &app->ui);
     }
-    ui_layer_draw(&s->layer, app);
+    ui_layer_draw(&s->layer, &app->ui);
 }
 
 static void settings_report(Scene *scene, App *app, cJSON *out)

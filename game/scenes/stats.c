@@ -100,14 +100,14 @@ static Scene *stats_create(App *app, const char *arg)
 
 static void stats_destroy(Scene *scene, App *app)
 {
-    ui_layer_free(&((StatsScene *)scene)->layer, app);
+    ui_layer_free(&((StatsScene *)scene)->layer, &app->ui);
     free(scene);
 }
 
 static SceneOutcome stats_action(Scene *scene, App *app, const Action *a)
 {
     (void)scene;
-    if (a->kind == ACTION_BACK || a->kind == ACTION_CONFIRM || ui_back_hit(app, a))
+    if (a->kind == ACTION_BACK || a->kind == ACTION_CONFIRM || ui_back_hit(&app->ui, a))
         return scene_pop();
     return scene_stay();
 }
@@ -144,13 +144,13 @@ static void day_label(const StatsScene *s, App *app, int64_t day_start, char *ou
 /* A panel: a card with a title; returns the inner rectangle below the title. */
 static SDL_Rect panel(App *app, SDL_Rect r, const char *title)
 {
-    const Theme *th = app->theme;
-    draw_shadow(app->renderer, r, th->radius, th->unit / 2, th->shadow);
-    draw_rounded(app->renderer, r, th->radius, th->card);
-    draw_rounded_outline(app->renderer, r, th->radius, 1, th->line);
+    const Theme *th = app->ui.theme;
+    draw_shadow(app->ui.renderer, r, th->radius, th->unit / 2, th->shadow);
+    draw_rounded(app->ui.renderer, r, th->radius, th->card);
+    draw_rounded_outline(app->ui.renderer, r, th->radius, 1, th->line);
     int pad = th->unit * 2;
     TextOpts to = {.style = TEXT_BODY_BOLD, .wrap = r.w - 2 * pad, .max_lines = 1};
-    const TextBlock *b = ui_text_draw(app->text, title, &to, r.x + pad, r.y + pad, th->ink);
+    const TextBlock *b = ui_text_draw(app->ui.text, title, &to, r.x + pad, r.y + pad, th->ink);
     int top = r.y + pad + b->h + th->unit;
     return (SDL_Rect){r.x + pad, top, r.w - 2 * pad, r.y + r.h - pad - top};
 }
@@ -158,13 +158,13 @@ static SDL_Rect panel(App *app, SDL_Rect r, const char *title)
 static int label_w(App *app, const char *text, TextStyle style)
 {
     TextOpts o = {.style = style};
-    return ui_text_get(app->text, text, &o)->w;
+    return ui_text_get(app->ui.text, text, &o)->w;
 }
 
 /* Accuracy per day: a line through the days with answers, a dot on each, a 0-100 % axis. */
 static void draw_accuracy(StatsScene *s, App *app, SDL_Rect box)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     SDL_Rect in = panel(app, box, app_tr(app, "stats.accuracy"));
     int small = th->size[TEXT_SMALL];
     int left = label_w(app, "100%", TEXT_SMALL) + th->unit;
@@ -174,12 +174,12 @@ static void draw_accuracy(StatsScene *s, App *app, SDL_Rect box)
     TextOpts ax = {.style = TEXT_SMALL, .align = TEXT_RIGHT};
     for (int pct = 0; pct <= 100; pct += 50) {
         int y = plot.y + plot.h - plot.h * pct / 100;
-        draw_rect(app->renderer, (SDL_Rect){plot.x, y, plot.w, 1}, color_alpha(th->line, pct == 0 ? 255 : 120));
+        draw_rect(app->ui.renderer, (SDL_Rect){plot.x, y, plot.w, 1}, color_alpha(th->line, pct == 0 ? 255 : 120));
         char lab[8];
         snprintf(lab, sizeof lab, "%d%%", pct);
-        ui_text_draw(app->text, lab, &ax, plot.x - th->unit / 2, y - small * 2 / 3, th->ink_soft);
+        ui_text_draw(app->ui.text, lab, &ax, plot.x - th->unit / 2, y - small * 2 / 3, th->ink_soft);
     }
-    draw_rect(app->renderer, (SDL_Rect){plot.x, plot.y, 1, plot.h}, th->line);
+    draw_rect(app->ui.renderer, (SDL_Rect){plot.x, plot.y, 1, plot.h}, th->line);
     /* x labels: the first day, the middle and today */
     TextOpts xo = {.style = TEXT_SMALL, .align = TEXT_CENTER};
     const int ticks[3] = {0, STATS_DAYS / 2, STATS_DAYS - 1};
@@ -197,8 +197,8 @@ static void draw_accuracy(StatsScene *s, App *app, SDL_Rect box)
             cx = plot.x + w / 2;
         if (cx + w / 2 > plot.x + plot.w)
             cx = plot.x + plot.w - w / 2;
-        draw_rect(app->renderer, (SDL_Rect){x, plot.y + plot.h, 1, th->unit / 2 + 1}, th->line);
-        ui_text_draw(app->text, lab, &xo, cx, plot.y + plot.h + th->unit / 2, th->ink_soft);
+        draw_rect(app->ui.renderer, (SDL_Rect){x, plot.y + plot.h, 1, th->unit / 2 + 1}, th->line);
+        ui_text_draw(app->ui.text, lab, &xo, cx, plot.y + plot.h + th->unit / 2, th->ink_soft);
     }
     float px = -1, py = -1;
     int days_with = 0;
@@ -209,7 +209,7 @@ static void draw_accuracy(StatsScene *s, App *app, SDL_Rect box)
         float x = plot.x + (float)plot.w * (float)i / (STATS_DAYS - 1);
         float y = plot.y + plot.h - (float)plot.h * (float)s->acc[i].correct / (float)s->acc[i].answers;
         if (px >= 0)
-            draw_line(app->renderer, px, py, x, y, lw, th->teal);
+            draw_line(app->ui.renderer, px, py, x, y, lw, th->teal);
         px = x;
         py = y;
         days_with++;
@@ -219,19 +219,19 @@ static void draw_accuracy(StatsScene *s, App *app, SDL_Rect box)
             continue;
         float x = plot.x + (float)plot.w * (float)i / (STATS_DAYS - 1);
         float y = plot.y + plot.h - (float)plot.h * (float)s->acc[i].correct / (float)s->acc[i].answers;
-        draw_circle(app->renderer, x, y, lw * 2.2f, th->card);
-        draw_ring(app->renderer, x, y, lw * 2.2f, lw, th->teal);
+        draw_circle(app->ui.renderer, x, y, lw * 2.2f, th->card);
+        draw_ring(app->ui.renderer, x, y, lw * 2.2f, lw, th->teal);
     }
     if (days_with == 0) {
         TextOpts eo = {.style = TEXT_BODY, .align = TEXT_CENTER, .wrap = plot.w};
-        ui_text_draw(app->text, app_tr(app, "stats.no_answers"), &eo, plot.x + plot.w / 2, plot.y + plot.h / 2 - th->size[TEXT_BODY], th->ink_soft);
+        ui_text_draw(app->ui.text, app_tr(app, "stats.no_answers"), &eo, plot.x + plot.w / 2, plot.y + plot.h / 2 - th->size[TEXT_BODY], th->ink_soft);
     }
 }
 
 /* The next 14 days' due reviews as bars, with counts on the bars and days under them. */
 static void draw_forecast(StatsScene *s, App *app, SDL_Rect box)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     SDL_Rect in = panel(app, box, app_tr(app, "stats.forecast"));
     int small = th->size[TEXT_SMALL];
     int maxv = 1;
@@ -245,11 +245,11 @@ static void draw_forecast(StatsScene *s, App *app, SDL_Rect box)
     if (plot.w < 20 || plot.h < 20)
         return;
     TextOpts ax = {.style = TEXT_SMALL, .align = TEXT_RIGHT};
-    ui_text_draw(app->text, "0", &ax, plot.x - th->unit / 2, plot.y + plot.h - small * 2 / 3, th->ink_soft);
-    ui_text_draw(app->text, maxlab, &ax, plot.x - th->unit / 2, plot.y - small * 2 / 3, th->ink_soft);
-    draw_rect(app->renderer, (SDL_Rect){plot.x, plot.y, plot.w, 1}, color_alpha(th->line, 120));
-    draw_rect(app->renderer, (SDL_Rect){plot.x, plot.y + plot.h, plot.w, 1}, th->line);
-    draw_rect(app->renderer, (SDL_Rect){plot.x, plot.y, 1, plot.h}, th->line);
+    ui_text_draw(app->ui.text, "0", &ax, plot.x - th->unit / 2, plot.y + plot.h - small * 2 / 3, th->ink_soft);
+    ui_text_draw(app->ui.text, maxlab, &ax, plot.x - th->unit / 2, plot.y - small * 2 / 3, th->ink_soft);
+    draw_rect(app->ui.renderer, (SDL_Rect){plot.x, plot.y, plot.w, 1}, color_alpha(th->line, 120));
+    draw_rect(app->ui.renderer, (SDL_Rect){plot.x, plot.y + plot.h, plot.w, 1}, th->line);
+    draw_rect(app->ui.renderer, (SDL_Rect){plot.x, plot.y, 1, plot.h}, th->line);
     int slot = plot.w / STATS_FORECAST;
     int bw = slot * 62 / 100;
     TextOpts vo = {.style = TEXT_SMALL, .align = TEXT_CENTER};
@@ -258,11 +258,11 @@ static void draw_forecast(StatsScene *s, App *app, SDL_Rect box)
         int h = plot.h * s->forecast[i] / maxv;
         int x = plot.x + i * slot + (slot - bw) / 2;
         if (h > 0)
-            draw_rect(app->renderer, (SDL_Rect){x, plot.y + plot.h - h, bw, h}, i == 0 ? th->seal : th->gold);
+            draw_rect(app->ui.renderer, (SDL_Rect){x, plot.y + plot.h - h, bw, h}, i == 0 ? th->seal : th->gold);
         if (s->forecast[i] > 0) {
             char v[16];
             snprintf(v, sizeof v, "%d", s->forecast[i]);
-            ui_text_draw(app->text, v, &vo, x + bw / 2, plot.y + plot.h - h - small * 3 / 2, th->ink);
+            ui_text_draw(app->ui.text, v, &vo, x + bw / 2, plot.y + plot.h - h - small * 3 / 2, th->ink);
         }
         /* day labels: today, then every few days as fits */
         int every = slot * 3 < label_w(app, "00 Mmm", TEXT_SMALL) * 2 ? 4 : 2;
@@ -276,7 +276,7 @@ static void draw_forecast(StatsScene *s, App *app, SDL_Rect box)
             int w = label_w(app, lab, TEXT_SMALL);
             if (lx - w / 2 < plot.x)
                 lx = plot.x + w / 2;
-            ui_text_draw(app->text, lab, &vo, lx, plot.y + plot.h + th->unit / 2, th->ink_soft);
+            ui_text_draw(app->ui.text, lab, &vo, lx, plot.y + plot.h + th->unit / 2, th->ink_soft);
         }
     }
 }
@@ -284,7 +284,7 @@ static void draw_forecast(StatsScene *s, App *app, SDL_Rect box)
 /* Items by memory state: one labelled horizontal bar each. */
 static void draw_states(StatsScene *s, App *app, SDL_Rect box)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     SDL_Rect in = panel(app, box, app_tr(app, "stats.states"));
     static const char *const keys[REVIEW_CLASS_COUNT] = {"stats.state_new", "stats.state_learning", "stats.state_young", "stats.state_mature"};
     SDL_Color colors[REVIEW_CLASS_COUNT] = {th->line, th->seal, th->gold, th->teal};
@@ -307,21 +307,21 @@ static void draw_states(StatsScene *s, App *app, SDL_Rect box)
         int y = in.y + i * row;
         int bh = row * 60 / 100;
         int by = y + (row - bh) / 2;
-        ui_text_draw(app->text, app_tr(app, keys[i]), &lo, in.x, y + (row - text_h) / 2, th->ink);
-        draw_rect(app->renderer, (SDL_Rect){bar_x, by, bar_w > 0 ? bar_w : 0, bh}, color_alpha(th->paper_dark, 160));
+        ui_text_draw(app->ui.text, app_tr(app, keys[i]), &lo, in.x, y + (row - text_h) / 2, th->ink);
+        draw_rect(app->ui.renderer, (SDL_Rect){bar_x, by, bar_w > 0 ? bar_w : 0, bh}, color_alpha(th->paper_dark, 160));
         int w = bar_w * s->states[i] / maxv;
         if (w > 0)
-            draw_rect(app->renderer, (SDL_Rect){bar_x, by, w, bh}, colors[i]);
+            draw_rect(app->ui.renderer, (SDL_Rect){bar_x, by, w, bh}, colors[i]);
         char v[16];
         snprintf(v, sizeof v, "%d", s->states[i]);
-        ui_text_draw(app->text, v, &no, bar_x + (w > 0 ? w : 0) + th->unit, y + (row - text_h) / 2, th->ink);
+        ui_text_draw(app->ui.text, v, &no, bar_x + (w > 0 ? w : 0) + th->unit, y + (row - text_h) / 2, th->ink);
     }
 }
 
 /* Stars of every campaign level, in two columns when needed. */
 static void draw_levels(StatsScene *s, App *app, SDL_Rect box)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     SDL_Rect in = panel(app, box, app_tr(app, "stats.stars"));
     if (s->level_count == 0)
         return;
@@ -349,10 +349,10 @@ static void draw_levels(StatsScene *s, App *app, SDL_Rect box)
         int x = in.x + c * (col_w + th->unit * 2), y = in.y + r * line;
         for (int k = 0; k < 3; k++) {
             bool on = s->levels[i].stars > k;
-            draw_star(app->renderer, x + sr + k * sr * 2.4f, y + line / 2.0f, sr, on, on ? th->gold : th->line);
+            draw_star(app->ui.renderer, x + sr + k * sr * 2.4f, y + line / 2.0f, sr, on, on ? th->gold : th->line);
         }
         TextOpts to = {.style = TEXT_SMALL, .wrap = col_w - stars_w - th->unit, .max_lines = 1};
-        ui_text_draw(app->text, s->levels[i].title, &to, x + stars_w + th->unit, y + (line - th->size[TEXT_SMALL] * 4 / 3) / 2,
+        ui_text_draw(app->ui.text, s->levels[i].title, &to, x + stars_w + th->unit, y + (line - th->size[TEXT_SMALL] * 4 / 3) / 2,
                      s->levels[i].played ? th->ink : th->ink_soft);
     }
 }
@@ -360,9 +360,9 @@ static void draw_levels(StatsScene *s, App *app, SDL_Rect box)
 static void stats_paint(Scene *scene, App *app)
 {
     StatsScene *s = (StatsScene *)scene;
-    const Theme *th = app->theme;
-    ui_background(app, 0);
-    ui_back_button(app);
+    const Theme *th = app->ui.theme;
+    ui_background(&app->ui, 0);
+    ui_back_button(&app->ui);
     char sub[240];
     if (app->store && app->profile_id) {
         char n[16], pct[16];
@@ -374,7 +374,7 @@ static void stats_paint(Scene *scene, App *app)
     } else {
         snprintf(sub, sizeof sub, "%s", app_tr(app, "review.no_profile"));
     }
-    int top = ui_header(app, app_tr(app, "menu.stats"), sub) + th->unit;
+    int top = ui_header(&app->ui, app_tr(app, "menu.stats"), sub) + th->unit;
     /* The streak: an ink seal left of the Back button, the number in gold. */
     char num[16];
     snprintf(num, sizeof num, "%d", s->streak);
@@ -384,21 +384,21 @@ static void stats_paint(Scene *scene, App *app)
     i18n_format(streak, sizeof streak, app_tr(app, s->streak == 1 ? "stats.streak_one" : "stats.streak"), names, values, 1);
     TextOpts bo = {.style = TEXT_H1};
     TextOpts so = {.style = TEXT_BODY_BOLD};
-    const TextBlock *nb = ui_text_get(app->text, num, &bo);
-    const TextBlock *stb = ui_text_get(app->text, streak, &so);
-    SDL_Rect back = ui_back_rect(app);
+    const TextBlock *nb = ui_text_get(app->ui.text, num, &bo);
+    const TextBlock *stb = ui_text_get(app->ui.text, streak, &so);
+    SDL_Rect back = ui_back_rect(&app->ui);
     int pill_h = back.h + th->unit * 2;
     int pill_w = nb->w + stb->w + th->unit * 8;
     SDL_Rect pill = {back.x - th->unit * 3 - pill_w, back.y - th->unit, pill_w, pill_h};
-    draw_shadow(app->renderer, pill, th->radius, th->unit / 2, th->shadow);
-    draw_rounded(app->renderer, pill, th->radius, th->ink);
-    ui_text_draw(app->text, num, &bo, pill.x + th->unit * 3, pill.y + (pill.h - nb->h) / 2, th->gold);
-    ui_text_draw(app->text, streak, &so, pill.x + th->unit * 5 + nb->w, pill.y + (pill.h - stb->h) / 2, th->on_accent);
+    draw_shadow(app->ui.renderer, pill, th->radius, th->unit / 2, th->shadow);
+    draw_rounded(app->ui.renderer, pill, th->radius, th->ink);
+    ui_text_draw(app->ui.text, num, &bo, pill.x + th->unit * 3, pill.y + (pill.h - nb->h) / 2, th->gold);
+    ui_text_draw(app->ui.text, streak, &so, pill.x + th->unit * 5 + nb->w, pill.y + (pill.h - stb->h) / 2, th->on_accent);
 
-    int bottom = app->height - th->margin - th->size[TEXT_SMALL] * 2;
+    int bottom = app->ui.height - th->margin - th->size[TEXT_SMALL] * 2;
     int gap = th->unit * 2;
-    int left_w = (app->width - 2 * th->margin - gap) * 53 / 100;
-    int right_x = th->margin + left_w + gap, right_w = app->width - th->margin - right_x;
+    int left_w = (app->ui.width - 2 * th->margin - gap) * 53 / 100;
+    int right_x = th->margin + left_w + gap, right_w = app->ui.width - th->margin - right_x;
     int half = (bottom - top - gap) / 2;
     draw_accuracy(s, app, (SDL_Rect){th->margin, top, left_w, half});
     draw_forecast(s, app, (SDL_Rect){th->margin, top + half + gap, left_w, half});
@@ -408,19 +408,19 @@ static void stats_paint(Scene *scene, App *app)
     int y = top + states_h + gap;
     draw_levels(s, app, (SDL_Rect){right_x, y, right_w, bottom - y});
     const char *hints[] = {app_tr(app, "key.esc"), app_tr(app, "common.back")};
-    ui_hints(app, hints, 1);
+    ui_hints(&app->ui, hints, 1);
 }
 
 static void stats_draw(Scene *scene, App *app)
 {
     StatsScene *s = (StatsScene *)scene;
     /* The figures are fixed while the screen is open; the Back button's hover is not. */
-    uint64_t key = ui_key_str(ui_key_mix(ui_layer_key_input(app, UI_KEY_SEED), (uint64_t)app->profile_id), app->profile_name);
-    if (ui_layer_begin(&s->layer, app, key)) {
+    uint64_t key = ui_key_str(ui_key_mix(ui_layer_key_input(&app->ui, UI_KEY_SEED), (uint64_t)app->profile_id), app->profile_name);
+    if (ui_layer_begin(&s->layer, &app->ui, key)) {
         stats_paint(scene, app);
-        ui_layer_end(&s->layer, app);
+        ui_layer_end(&s->layer, &app->ui);
     }
-    ui_layer_draw(&s->layer, app);
+    ui_layer_draw(&s->layer, &app->ui);
 }
 
 static void stats_report(Scene *scene, App *app, cJSON *out)

@@ -3,18 +3,18 @@
  * (panels, shadows, text) cost one opaque copy per frame instead of thousands of blended pixels.
  *
  * A layer is redrawn when its key changes (the caller hashes the state the picture depends on),
- * when the window size, language, theme or text scale change (app->look_epoch), and when the
- * renderer loses or replaces its textures (app->render_epoch). The texture is made only once a
+ * when the window size, language, theme or text scale change (ui->look_epoch), and when the
+ * renderer loses or replaces its textures (ui->render_epoch). The texture is made only once a
  * picture holds still for two frames in a row: until then (a screen's first frame, a fly-in
  * whose key changes every frame) the content is drawn straight to the screen, so the first
  * frame of a start-up pays for no window-sized texture. Without render targets the content is
  * drawn straight to the screen every frame, so callers need no second path:
  *
- *     if (ui_layer_begin(&s->layer, app, key)) {
+ *     if (ui_layer_begin(&s->layer, ui, key)) {
  *         ... draw what does not move, covering the whole window ...
- *         ui_layer_end(&s->layer, app);
+ *         ui_layer_end(&s->layer, ui);
  *     }
- *     ui_layer_draw(&s->layer, app);
+ *     ui_layer_draw(&s->layer, ui);
  *     ... draw what moves ... */
 #ifndef FRONTIERS_UI_LAYER_H
 #define FRONTIERS_UI_LAYER_H
@@ -23,13 +23,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "app/app.h"
+#include "ui/context.h"
 
 typedef struct UiLayer {
     SDL_Texture *texture;
     SDL_Texture *prev_target;  /* restored by ui_layer_end (layers nest) */
-    unsigned render_epoch;     /* app->render_epoch the texture was made under */
-    unsigned look_epoch;       /* app->look_epoch the content was drawn under */
+    unsigned render_epoch;     /* ui->render_epoch the texture was made under */
+    unsigned look_epoch;       /* ui->look_epoch the content was drawn under */
     int w, h;
     uint64_t key;
     bool valid;                /* the texture holds the content for key */
@@ -44,14 +44,14 @@ typedef struct UiLayer {
 /* True when the caller must draw the layer's content now (then call ui_layer_end); false when
  * the cached picture is current. The content is drawn in window coordinates and must cover the
  * whole window (the layer is copied without blending). */
-bool ui_layer_begin(UiLayer *layer, App *app, uint64_t key);
-void ui_layer_end(UiLayer *layer, App *app);
+bool ui_layer_begin(UiLayer *layer, UiContext *ui, uint64_t key);
+void ui_layer_end(UiLayer *layer, UiContext *ui);
 /* Copies the layer to the current target (the screen, or an enclosing layer). */
-void ui_layer_draw(UiLayer *layer, App *app);
+void ui_layer_draw(UiLayer *layer, UiContext *ui);
 /* Forces a redraw at the next begin. */
 void ui_layer_invalidate(UiLayer *layer);
 /* Releases the texture; the layer may be used again afterwards. */
-void ui_layer_free(UiLayer *layer, App *app);
+void ui_layer_free(UiLayer *layer, UiContext *ui);
 
 /* FNV-1a helpers for building keys. */
 static inline uint64_t ui_key_mix(uint64_t h, uint64_t v)
@@ -74,6 +74,6 @@ static inline uint64_t ui_key_str(uint64_t h, const char *s)
 
 /* Mixes in what the shared widgets read from the input: the device last used (focus rings show
  * for keys and pads) and, for mouse and touch, the pointer (hover). */
-uint64_t ui_layer_key_input(const App *app, uint64_t h);
+uint64_t ui_layer_key_input(const UiContext *ui, uint64_t h);
 
 #endif

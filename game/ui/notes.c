@@ -60,19 +60,19 @@ void notes_offer(NotesPanel *np, bool offered, PackItemRef ref)
     np->ref = ref;
 }
 
-int notes_link_draw(App *app, NotesPanel *np, int right, int y)
+int notes_link_draw(UiContext *ui, NotesPanel *np, int right, int y)
 {
     if (!np->offered)
         return 0;
-    const Theme *th = app->theme;
+    const Theme *th = ui->theme;
     char label[160];
-    snprintf(label, sizeof label, "%s (N)", app_tr(app, "notes.link"));
+    snprintf(label, sizeof label, "%s (N)", ui_tr(ui, "notes.link"));
     TextOpts lo = {.style = TEXT_SMALL};
-    const TextBlock *b = ui_text_get(app->text, label, &lo);
+    const TextBlock *b = ui_text_get(ui->text, label, &lo);
     int w = b->w + th->unit * 2;
     np->drawn = (SDL_Rect){right - w, y - th->unit / 2, w, b->h + th->unit};
-    draw_rounded_outline(app->renderer, np->drawn, th->unit, 1, th->seal);
-    ui_text_draw(app->text, label, &lo, right - w + th->unit, y, th->seal);
+    draw_rounded_outline(ui->renderer, np->drawn, th->unit, 1, th->seal);
+    ui_text_draw(ui->text, label, &lo, right - w + th->unit, y, th->seal);
     return w;
 }
 
@@ -146,31 +146,31 @@ static void source_line(const PackSource *s, char *out, size_t cap)
     }
 }
 
-void notes_draw(App *app, NotesPanel *np, const Pack *pack)
+void notes_draw(UiContext *ui, NotesPanel *np, const Pack *pack)
 {
     /* Clicks go to where the link was in this frame; a frame without it leaves nothing. */
     np->link = np->drawn;
     np->drawn = (SDL_Rect){0, 0, 0, 0};
     if (!np->open || !pack)
         return;
-    const Theme *th = app->theme;
+    const Theme *th = ui->theme;
     const Text *note;
     PackRefs sources;
     notes_of(pack, np->ref, &note, &sources);
-    draw_rect(app->renderer, (SDL_Rect){0, 0, app->width, app->height}, color_alpha(th->ink, 160));
-    int w = app->width * 72 / 100, h = app->height * 84 / 100;
-    SDL_Rect box = {(app->width - w) / 2, (app->height - h) / 2, w, h};
-    draw_shadow(app->renderer, box, th->radius, th->unit * 2, th->shadow);
-    draw_rounded(app->renderer, box, th->radius, th->card);
+    draw_rect(ui->renderer, (SDL_Rect){0, 0, ui->width, ui->height}, color_alpha(th->ink, 160));
+    int w = ui->width * 72 / 100, h = ui->height * 84 / 100;
+    SDL_Rect box = {(ui->width - w) / 2, (ui->height - h) / 2, w, h};
+    draw_shadow(ui->renderer, box, th->radius, th->unit * 2, th->shadow);
+    draw_rounded(ui->renderer, box, th->radius, th->card);
     int pad = th->unit * 4, x = box.x + pad, iw = w - 2 * pad, y = box.y + pad;
     int bottom = box.y + box.h - pad - th->size[TEXT_SMALL] * 2;
     TextOpts so = {.style = TEXT_SMALL};
-    const TextBlock *b = ui_text_draw(app->text, app_tr(app, "notes.link"), &so, x, y, th->seal);
+    const TextBlock *b = ui_text_draw(ui->text, ui_tr(ui, "notes.link"), &so, x, y, th->seal);
     y += b->h;
     TextOpts to = {.style = TEXT_H2, .wrap = iw, .max_lines = 2};
-    b = ui_text_draw(app->text, pack_item_title(pack, np->ref, app->lang), &to, x, y, th->ink);
+    b = ui_text_draw(ui->text, pack_item_title(pack, np->ref, ui->lang), &to, x, y, th->ink);
     y += b->h + th->unit * 2;
-    const char *text = text_get(note, app->lang);
+    const char *text = text_get(note, ui->lang);
     int body_line = th->size[TEXT_BODY] * 4 / 3, small_line = th->size[TEXT_SMALL] * 4 / 3;
     /* The note gets what the sources leave (at least half the box when both are long). */
     int src_lines = 0;
@@ -182,33 +182,33 @@ void notes_draw(App *app, NotesPanel *np, const Pack *pack)
         note_room = (bottom - y) / 2;
     int lines = note_room / body_line;
     TextOpts no = {.style = TEXT_BODY, .wrap = iw, .max_lines = lines > 1 ? lines : 1};
-    b = ui_text_draw(app->text, *text ? text : app_tr(app, "notes.none"), &no, x, y, *text ? th->ink : th->ink_soft);
+    b = ui_text_draw(ui->text, *text ? text : ui_tr(ui, "notes.none"), &no, x, y, *text ? th->ink : th->ink_soft);
     y += b->h + th->unit * 3;
     if (sources.count > 0 && y + small_line * 2 < bottom) {
         TextOpts ho = {.style = TEXT_BODY_BOLD};
-        b = ui_text_draw(app->text, app_tr(app, "notes.sources"), &ho, x, y, th->seal);
+        b = ui_text_draw(ui->text, ui_tr(ui, "notes.sources"), &ho, x, y, th->seal);
         y += b->h + th->unit;
         for (uint32_t i = 0; i < sources.count; i++) {
             char line[900];
             source_line(&pack->sources[sources.items[i]], line, sizeof line);
             TextOpts lo = {.style = TEXT_SMALL, .wrap = iw, .max_lines = 2};
-            const TextBlock *lb = ui_text_get(app->text, line, &lo);
+            const TextBlock *lb = ui_text_get(ui->text, line, &lo);
             /* Room for this one, and for a "more" line after it when others follow. */
             if (y + lb->h > bottom - (i + 1 < sources.count ? small_line : 0)) {
                 char more[96], num[16];
                 snprintf(num, sizeof num, "%u", (unsigned)(sources.count - i));
                 const char *names[] = {"n"};
                 const char *values[] = {num};
-                i18n_format(more, sizeof more, app_tr(app, "notes.more"), names, values, 1);
-                ui_text_draw(app->text, more, &so, x, y, th->ink_soft);
+                i18n_format(more, sizeof more, ui_tr(ui, "notes.more"), names, values, 1);
+                ui_text_draw(ui->text, more, &so, x, y, th->ink_soft);
                 break;
             }
-            ui_text_draw(app->text, line, &lo, x, y, th->ink);
+            ui_text_draw(ui->text, line, &lo, x, y, th->ink);
             y += lb->h + th->unit / 2;
         }
     }
     char close[160];
-    snprintf(close, sizeof close, "%s", app_tr(app, "notes.close"));
+    snprintf(close, sizeof close, "%s", ui_tr(ui, "notes.close"));
     TextOpts co = {.style = TEXT_SMALL, .align = TEXT_RIGHT};
-    ui_text_draw(app->text, close, &co, box.x + box.w - pad, box.y + box.h - pad - th->size[TEXT_SMALL], th->ink_soft);
+    ui_text_draw(ui->text, close, &co, box.x + box.w - pad, box.y + box.h - pad - th->size[TEXT_SMALL], th->ink_soft);
 }

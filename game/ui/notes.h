@@ -5,7 +5,7 @@
 #define FRONTIERS_UI_NOTES_H
 
 #include "content/pack.h"
-#include "app/app.h"
+#include "ui/context.h"
 
 #include <stdbool.h>
 
@@ -26,13 +26,13 @@ void notes_offer(NotesPanel *np, bool offered, PackItemRef ref);
 
 /* Draws the link with its right edge at `right` and its top at y, when offered; returns its
  * width (0 when not drawn). */
-int notes_link_draw(App *app, NotesPanel *np, int right, int y);
+int notes_link_draw(UiContext *ui, NotesPanel *np, int right, int y);
 
 /* Handles an action: opens or closes the panel. Returns true when the action was taken (while
  * the panel is open every action is: Back, Enter, a click, N, I or Start close it). */
 bool notes_action(NotesPanel *np, const Action *a);
 
 /* Ends the frame: draws the panel when it is open (call last, over everything, every frame). */
-void notes_draw(App *app, NotesPanel *np, const Pack *pack);
+void notes_draw(UiContext *ui, NotesPanel *np, const Pack *pack);
 
 #endif

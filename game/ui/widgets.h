@@ -7,7 +7,7 @@
 #include <SDL.h>
 #include <stdbool.h>
 
-#include "app/app.h"
+#include "ui/context.h"
 #include "platform/input.h"
 
 typedef enum ButtonKind {
@@ -18,22 +18,22 @@ typedef enum ButtonKind {
 } ButtonKind;
 
 /* The paper background with a faint graticule; `t` animates it (0 keeps it still). */
-void ui_background(App *app, double t);
+void ui_background(UiContext *ui, double t);
 /* A screen title at the top left and an optional subtitle under it. Returns the y below. */
-int ui_header(App *app, const char *title, const char *subtitle);
+int ui_header(UiContext *ui, const char *title, const char *subtitle);
 /* Draws a button; focus draws the ring (only when the last input was keys or a pad). */
-void ui_button(App *app, SDL_Rect r, const char *label, ButtonKind kind, bool focused, bool enabled);
+void ui_button(UiContext *ui, SDL_Rect r, const char *label, ButtonKind kind, bool focused, bool enabled);
 /* Bottom bar of prompts: pairs of key label and action label, e.g. {"Enter", "Choose", "Esc", "Back"}. */
-void ui_hints(App *app, const char *const *pairs, int npairs);
+void ui_hints(UiContext *ui, const char *const *pairs, int npairs);
 /* True when the focus ring should show (keyboard or gamepad last used). */
-bool ui_show_focus(const App *app);
+bool ui_show_focus(const UiContext *ui);
 /* The standard Back button at the top right, for mouse and touch players; ui_back_hit tells
  * whether a pointer release landed on it. */
-SDL_Rect ui_back_rect(const App *app);
-void ui_back_button(App *app);
-bool ui_back_hit(const App *app, const Action *a);
+SDL_Rect ui_back_rect(const UiContext *ui);
+void ui_back_button(UiContext *ui);
+bool ui_back_hit(const UiContext *ui, const Action *a);
 /* A toggle switch drawn inside r (right-aligned). */
-void ui_toggle(App *app, SDL_Rect r, bool on);
+void ui_toggle(UiContext *ui, SDL_Rect r, bool on);
 
 /* List navigation over n rectangles laid out in `columns` columns. */
 typedef struct Nav {

@@ -132,7 +132,7 @@ int main(int argc, char **argv)
         for (int i = 0; i < warmup && !app.quit; i++) {
             app_step(&app, 1.0 / 60.0);
             app_draw(&app);
-            SDL_RenderPresent(app.renderer);
+            SDL_RenderPresent(app.ui.renderer);
         }
         unsigned long sdl0 = sdl_calls, libc0 = libc_calls();
         int n = 0;
@@ -140,10 +140,10 @@ int main(int argc, char **argv)
         for (; n < frames && !app.quit; n++) {
             double t0 = thread_cpu_ms();
             if (no_cache)
-                app.look_epoch++;
+                app.ui.look_epoch++;
             app_step(&app, 1.0 / 60.0);
             app_draw(&app);
-            SDL_RenderPresent(app.renderer);
+            SDL_RenderPresent(app.ui.renderer);
             ms[n] = thread_cpu_ms() - t0;
         }
         CALLGRIND_STOP_INSTRUMENTATION;

@@ -42,7 +42,7 @@ static bool start(App *app, const char *scene, int w, int h, const char *lang)
 
 static size_t canvas_bytes(const App *app)
 {
-    return (size_t)app->canvas->pitch * (size_t)app->canvas->h;
+    return (size_t)app->ui.canvas->pitch * (size_t)app->ui.canvas->h;
 }
 
 /* The frame as drawn with whatever is cached, then the same state drawn with nothing cached:
@@ -50,19 +50,19 @@ static size_t canvas_bytes(const App *app)
 static bool cached_frame_matches_full_redraw(App *app, unsigned char *buf, const char *what)
 {
     app_draw(app);
-    SDL_RenderPresent(app->renderer);
+    SDL_RenderPresent(app->ui.renderer);
     size_t n = canvas_bytes(app);
-    memcpy(buf, app->canvas->pixels, n);
-    app->look_epoch++;
+    memcpy(buf, app->ui.canvas->pixels, n);
+    app->ui.look_epoch++;
     app->covered_last = false;
     app_draw(app);
-    SDL_RenderPresent(app->renderer);
-    const unsigned char *now = app->canvas->pixels;
+    SDL_RenderPresent(app->ui.renderer);
+    const unsigned char *now = app->ui.canvas->pixels;
     for (size_t i = 0; i < n; i++)
         if (buf[i] != now[i]) {
             size_t px = i / 4;
             fprintf(stderr, "  %s: cached frame differs from a full redraw at (%zu, %zu)\n", what,
-                    px % (size_t)(app->canvas->pitch / 4), px / (size_t)(app->canvas->pitch / 4));
+                    px % (size_t)(app->ui.canvas->pitch / 4), px / (size_t)(app->ui.canvas->pitch / 4));
             return false;
         }
     return true;
@@ -124,7 +124,7 @@ static void a_resize_and_a_language_change_should_redraw_the_cached_screen(void)
 {
     App app;
     CHECK(start(&app, "settings", 640, 360, "en"));
-    if (!app.canvas)
+    if (!app.ui.canvas)
         return;
     step(&app, 30);
     unsigned char *buf = malloc((size_t)1024 * 600 * 4 + 4096);
@@ -132,7 +132,7 @@ static void a_resize_and_a_language_change_should_redraw_the_cached_screen(void)
     Action ra = {.kind = ACTION_RESIZE, .device = INPUT_SCRIPT, .x = 1024, .y = 600};
     app_dispatch(&app, &ra);
     step(&app, 10);
-    CHECK_INT(app.canvas->w, 1024);
+    CHECK_INT(app.ui.canvas->w, 1024);
     CHECK(buf && cached_frame_matches_full_redraw(&app, buf, "settings after a resize"));
     /* The language row: right changes the language at once. */
     Action right = {.kind = ACTION_RIGHT, .device = INPUT_KEYBOARD};
@@ -247,26 +247,26 @@ static void text_drawn_again_in_its_colour_should_not_be_coloured_again(void)
 {
     App app;
     CHECK(start(&app, "menu", 640, 360, "en"));
-    if (!app.text)
+    if (!app.ui.text)
         return;
     TextOpts o = {.style = TEXT_BODY};
     SDL_Color ink = {31, 42, 58, 255}, red = {178, 58, 46, 255};
-    ui_text_draw(app.text, "Treaty of Aigun", &o, 10, 10, ink);
-    ui_text_draw(app.text, "Treaty of Aigun", &o, 10, 40, red);
-    TextStats before = ui_text_stats(app.text);
+    ui_text_draw(app.ui.text, "Treaty of Aigun", &o, 10, 10, ink);
+    ui_text_draw(app.ui.text, "Treaty of Aigun", &o, 10, 40, red);
+    TextStats before = ui_text_stats(app.ui.text);
     for (int i = 0; i < 50; i++) {
-        ui_text_draw(app.text, "Treaty of Aigun", &o, 10, 10, ink);
-        ui_text_draw(app.text, "Treaty of Aigun", &o, 10, 40, red);
-        ui_text_end_frame(app.text);
+        ui_text_draw(app.ui.text, "Treaty of Aigun", &o, 10, 10, ink);
+        ui_text_draw(app.ui.text, "Treaty of Aigun", &o, 10, 40, red);
+        ui_text_end_frame(app.ui.text);
     }
-    TextStats after = ui_text_stats(app.text);
+    TextStats after = ui_text_stats(app.ui.text);
     CHECK_INT(after.renders - before.renders, 0);
     CHECK_INT(after.tints - before.tints, 0);
     /* A fourth colour in a frame recolours the least recently drawn tint; nothing is laid out again. */
     SDL_Color more[2] = {{0, 70, 200, 255}, {120, 90, 0, 255}};
     for (int i = 0; i < 2; i++)
-        ui_text_draw(app.text, "Treaty of Aigun", &o, 10, 70, more[i]);
-    CHECK_INT(ui_text_stats(app.text).renders - before.renders, 0);
+        ui_text_draw(app.ui.text, "Treaty of Aigun", &o, 10, 70, more[i]);
+    CHECK_INT(ui_text_stats(app.ui.text).renders - before.renders, 0);
     app_shutdown(&app);
 }
 

@@ -75,26 +75,26 @@ static void shape(SDL_Renderer *r, int kind, float cx, float cy, float size, SDL
 /* A team's badge: its shape in white on its colour. */
 static void team_badge(App *app, int mark, int x, int y, int size)
 {
-    draw_rounded(app->renderer, (SDL_Rect){x, y, size, size}, size / 5, rgb(TEAM_RGB[mark % CLASSROOM_MAX_TEAMS]));
-    shape(app->renderer, mark, (float)x + size / 2.0f, (float)y + size / 2.0f, size * 0.56f, app->theme->on_accent);
+    draw_rounded(app->ui.renderer, (SDL_Rect){x, y, size, size}, size / 5, rgb(TEAM_RGB[mark % CLASSROOM_MAX_TEAMS]));
+    shape(app->ui.renderer, mark, (float)x + size / 2.0f, (float)y + size / 2.0f, size * 0.56f, app->ui.theme->on_accent);
 }
 
 static int px(const App *app, int div)
 {
-    return app->height / div;
+    return app->ui.height / div;
 }
 
 static const TextBlock *text(App *app, const char *str, TextStyle style, int size, int wrap, int lines,
                              TextAlign align, int x, int y, SDL_Color c)
 {
     TextOpts o = {.style = style, .size = size, .wrap = wrap, .max_lines = lines, .align = align};
-    return ui_text_draw(app->text, str, &o, x, y, c);
+    return ui_text_draw(app->ui.text, str, &o, x, y, c);
 }
 
 static const TextBlock *measure(App *app, const char *str, TextStyle style, int size, int wrap, int lines)
 {
     TextOpts o = {.style = style, .size = size, .wrap = wrap, .max_lines = lines};
-    return ui_text_get(app->text, str, &o);
+    return ui_text_get(app->ui.text, str, &o);
 }
 
 /* The largest size from `size` down to `min` at which str fits in width (then it is cut). */
@@ -108,10 +108,10 @@ static int fit_size(App *app, const char *str, TextStyle style, int size, int mi
 /* Teacher key reminders along the bottom (the one place with smaller type). */
 static void hints(App *app, const char *line)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     int size = px(app, 36);
-    text(app, line, TEXT_BODY, size, app->width - 2 * th->margin, 1, TEXT_LEFT, th->margin,
-         app->height - size - th->unit * 2, th->ink_soft);
+    text(app, line, TEXT_BODY, size, app->ui.width - 2 * th->margin, 1, TEXT_LEFT, th->margin,
+         app->ui.height - size - th->unit * 2, th->ink_soft);
 }
 
 /* ---- Question text ---- */
@@ -209,12 +209,12 @@ static void explanation(const ClassScene *s, App *app, const ClassroomQuestion *
 
 static void draw_setup(ClassScene *s, App *app)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     int m = th->margin, body = px(app, 24), head = px(app, 13);
     text(app, app_tr(app, "classroom.title"), TEXT_H1, head, 0, 1, TEXT_LEFT, m, m / 2, th->ink);
-    ui_back_button(app);
+    ui_back_button(&app->ui);
     int y = m / 2 + head + th->unit * 3;
-    int colw = app->width * 52 / 100 - m;
+    int colw = app->ui.width * 52 / 100 - m;
     int rowh = body + th->unit * 5 / 2;
     char value[200];
     static const char *const labels[CLASS_FIELD_COUNT] = {"classroom.level", "classroom.questions", "classroom.time",
@@ -229,7 +229,7 @@ static void draw_setup(ClassScene *s, App *app)
             r.w = colw / 2;
             s->field_rects[f] = r;
             bool ready = s->joined >= CLASSROOM_MIN_TEAMS;
-            ui_button(app, r, "", ready ? BUTTON_PRIMARY : BUTTON_SECONDARY, focus, true);
+            ui_button(&app->ui, r, "", ready ? BUTTON_PRIMARY : BUTTON_SECONDARY, focus, true);
             text(app, app_tr(app, labels[f]), TEXT_BODY_BOLD, body, 0, 1, TEXT_CENTER, r.x + r.w / 2, r.y + (r.h - body * 5 / 4) / 2,
                  ready ? th->on_accent : th->ink);
             if (!ready)
@@ -238,9 +238,9 @@ static void draw_setup(ClassScene *s, App *app)
             y = r.y + r.h;
             break;
         }
-        draw_rounded(app->renderer, r, th->radius, focus ? th->card : color_alpha(th->card, 150));
-        if (focus && ui_show_focus(app))
-            draw_focus_ring(app->renderer, r, th->radius, th->unit, th->focus);
+        draw_rounded(app->ui.renderer, r, th->radius, focus ? th->card : color_alpha(th->card, 150));
+        if (focus && ui_show_focus(&app->ui))
+            draw_focus_ring(app->ui.renderer, r, th->radius, th->unit, th->focus);
         switch (f) {
         case CLASS_FIELD_LEVEL:
             snprintf(value, sizeof value, "%s", s->level_count ? s->level_title[s->level_sel] : "-");
@@ -271,8 +271,8 @@ static void draw_setup(ClassScene *s, App *app)
             text(app, value, TEXT_BODY_BOLD, body, vw, 1, TEXT_RIGHT, r.x + r.w - th->unit * 9, ty, th->ink);
         }
         if (focus) {
-            draw_arrow(app->renderer, (float)(r.x + r.w - th->unit * 3), (float)(r.y + r.h / 2), (float)th->unit * 1.6f, 1, th->ink);
-            draw_arrow(app->renderer, (float)(r.x + r.w - th->unit * 6), (float)(r.y + r.h / 2), (float)th->unit * 1.6f, -1, th->ink);
+            draw_arrow(app->ui.renderer, (float)(r.x + r.w - th->unit * 3), (float)(r.y + r.h / 2), (float)th->unit * 1.6f, 1, th->ink);
+            draw_arrow(app->ui.renderer, (float)(r.x + r.w - th->unit * 6), (float)(r.y + r.h / 2), (float)th->unit * 1.6f, -1, th->ink);
         }
         y += r.h + th->unit;
     }
@@ -292,14 +292,14 @@ static void draw_setup(ClassScene *s, App *app)
     text(app, join, TEXT_BODY, px(app, 25), colw, 4, TEXT_LEFT, m, y, th->ink);
 
     /* Teams */
-    int tx = app->width * 55 / 100, tw = app->width - tx - m;
+    int tx = app->ui.width * 55 / 100, tw = app->ui.width - tx - m;
     int ty = m / 2 + head + th->unit * 3;
     text(app, app_tr(app, "classroom.teams"), TEXT_H2, body, 0, 1, TEXT_LEFT, tx, ty, th->ink);
     char count[32];
     snprintf(count, sizeof count, "%d / %d", s->joined, CLASSROOM_MAX_TEAMS);
     text(app, count, TEXT_BODY, body, 0, 1, TEXT_RIGHT, tx + tw, ty, th->ink_soft);
     ty += body + th->unit * 3;
-    int slot_h = (app->height - ty - m * 2) / CLASSROOM_MAX_TEAMS;
+    int slot_h = (app->ui.height - ty - m * 2) / CLASSROOM_MAX_TEAMS;
     if (slot_h > body * 2)
         slot_h = body * 2;
     /* One size for every name: the largest at which the longest fits beside its keys. */
@@ -317,7 +317,7 @@ static void draw_setup(ClassScene *s, App *app)
         if (i < s->joined) {
             double flash = s->t - s->joined_t[i];
             SDL_Color bg = flash < 0.6 && !app->settings.reduced_motion ? color_mix(th->card, th->gold, (float)(0.6 - flash)) : th->card;
-            draw_rounded(app->renderer, r, th->radius, bg);
+            draw_rounded(app->ui.renderer, r, th->radius, bg);
             team_badge(app, i, r.x + th->unit, r.y + th->unit / 2, r.h - th->unit);
             char name[64];
             char key[48];
@@ -333,7 +333,7 @@ static void draw_setup(ClassScene *s, App *app)
             int nw = r.w - r.h - sb->w - th->unit * 6;
             text(app, name, TEXT_BODY_BOLD, ns, nw, 1, TEXT_LEFT, r.x + r.h + th->unit * 2, r.y + (r.h - ns * 5 / 4) / 2, th->ink);
         } else {
-            draw_rounded_outline(app->renderer, r, th->radius, 2, th->line);
+            draw_rounded_outline(app->ui.renderer, r, th->radius, 2, th->line);
             if (i == s->joined)
                 text(app, app_tr(app, "classroom.press_to_join"), TEXT_BODY, px(app, 28), tw - th->unit * 4, 1, TEXT_LEFT,
                      r.x + th->unit * 2, r.y + (r.h - px(app, 28) * 5 / 4) / 2, th->ink_soft);
@@ -358,9 +358,9 @@ static void question_title(App *app, const ClassroomGame *g, char *out, size_t c
  * play there is no Back button: Esc twice ends the game. */
 static void top_bar(ClassScene *s, App *app, const char *title, int right)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     int body = px(app, 24);
-    const TextBlock *tb = text(app, title, TEXT_H2, body, app->width / 2, 1, TEXT_LEFT, th->margin, th->margin / 2, th->ink);
+    const TextBlock *tb = text(app, title, TEXT_H2, body, app->ui.width / 2, 1, TEXT_LEFT, th->margin, th->margin / 2, th->ink);
     if (s->status[0]) {
         int x = th->margin + tb->w + th->unit * 6;
         text(app, s->status, TEXT_BODY_BOLD, body, right - x - th->unit * 2, 1, TEXT_LEFT, x, th->margin / 2, th->seal);
@@ -369,9 +369,9 @@ static void top_bar(ClassScene *s, App *app, const char *title, int right)
 
 static void draw_timer(ClassScene *s, App *app, int cx, int cy, int rad)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     const ClassroomGame *g = s->game;
-    draw_circle(app->renderer, (float)cx, (float)cy, (float)rad, th->ink);
+    draw_circle(app->ui.renderer, (float)cx, (float)cy, (float)rad, th->ink);
     char buf[32];
     if (g->config.time_limit > 0) {
         double left = g->config.time_limit - g->elapsed;
@@ -384,7 +384,7 @@ static void draw_timer(ClassScene *s, App *app, int cx, int cy, int rad)
             float a0 = -1.5707963f + 6.2831853f * (float)i / 60.0f;
             float a1 = -1.5707963f + 6.2831853f * (float)(i + 1) / 60.0f;
             float r0 = rad * 0.86f;
-            draw_line(app->renderer, cx + cosf(a0) * r0, cy + sinf(a0) * r0, cx + cosf(a1) * r0, cy + sinf(a1) * r0,
+            draw_line(app->ui.renderer, cx + cosf(a0) * r0, cy + sinf(a0) * r0, cx + cosf(a1) * r0, cy + sinf(a1) * r0,
                       rad * 0.12f, left <= 5 ? th->wrong : th->gold);
         }
         snprintf(buf, sizeof buf, "%d", (int)ceil(left));
@@ -399,20 +399,20 @@ static void draw_timer(ClassScene *s, App *app, int cx, int cy, int rad)
  * and the points won. Returns the top of the chip area. */
 static int team_chips(ClassScene *s, App *app, bool reveal)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     const ClassroomGame *g = s->game;
     int n = g->team_count, per_row = n <= 2 ? n : n <= 4 ? 2 : 4;
     int rows = (n + per_row - 1) / per_row;
     int body = px(app, 25), chip_h = body * 2;
-    int w = (app->width - 2 * th->margin - (per_row - 1) * th->unit * 2) / per_row;
-    int bottom = app->height - px(app, 36) - th->unit * 4;
+    int w = (app->ui.width - 2 * th->margin - (per_row - 1) * th->unit * 2) / per_row;
+    int bottom = app->ui.height - px(app, 36) - th->unit * 4;
     int top = bottom - rows * (chip_h + th->unit * 2);
     for (int t = 0; t < n; t++) {
         const ClassroomAnswer *a = &g->answers[g->current][t];
         SDL_Rect r = {th->margin + (t % per_row) * (w + th->unit * 2), top + (t / per_row) * (chip_h + th->unit * 2), w, chip_h};
         bool done = a->answered || a->locked_out;
-        draw_rounded(app->renderer, r, th->radius, done || reveal ? th->card : color_alpha(th->card, 110));
-        draw_rounded_outline(app->renderer, r, th->radius, 2, th->line);
+        draw_rounded(app->ui.renderer, r, th->radius, done || reveal ? th->card : color_alpha(th->card, 110));
+        draw_rounded_outline(app->ui.renderer, r, th->radius, 2, th->line);
         team_badge(app, g->teams[t].mark, r.x + th->unit, r.y + th->unit, chip_h - th->unit * 2);
         int icon = body;
         int nx = r.x + chip_h + th->unit;
@@ -426,22 +426,22 @@ static int team_chips(ClassScene *s, App *app, bool reveal)
         if (reveal) {
             char pts[24];
             if (a->answered && a->correct) {
-                draw_tick(app->renderer, ix, iy, (float)icon, th->right);
+                draw_tick(app->ui.renderer, ix, iy, (float)icon, th->right);
                 snprintf(pts, sizeof pts, "+%d", a->points);
                 text(app, pts, TEXT_BODY_BOLD, body, 0, 1, TEXT_RIGHT, (int)ix - icon, r.y + (r.h - body * 5 / 4) / 2, th->right);
             } else if (a->answered) {
-                draw_cross(app->renderer, ix, iy, (float)icon, th->wrong);
+                draw_cross(app->ui.renderer, ix, iy, (float)icon, th->wrong);
             } else {
-                draw_circle(app->renderer, ix, iy, icon / 6.0f, th->ink_soft);
+                draw_circle(app->ui.renderer, ix, iy, icon / 6.0f, th->ink_soft);
             }
         } else if (a->locked_out) {
-            draw_lock(app->renderer, ix, iy, (float)icon, th->wrong);
+            draw_lock(app->ui.renderer, ix, iy, (float)icon, th->wrong);
         } else if (a->answered) {
-            draw_tick(app->renderer, ix, iy, (float)icon, th->ink);
+            draw_tick(app->ui.renderer, ix, iy, (float)icon, th->ink);
         } else {
             /* Waiting: three soft dots. */
             for (int d = 0; d < 3; d++)
-                draw_circle(app->renderer, ix - icon * 0.6f + d * icon * 0.6f, iy, icon / 9.0f, th->ink_soft);
+                draw_circle(app->ui.renderer, ix - icon * 0.6f + d * icon * 0.6f, iy, icon / 9.0f, th->ink_soft);
         }
     }
     return top;
@@ -449,7 +449,7 @@ static int team_chips(ClassScene *s, App *app, bool reveal)
 
 static void answer_tiles(ClassScene *s, App *app, const ClassroomQuestion *q, SDL_Rect area, int columns, bool reveal)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     int rows = CLASSROOM_OPTIONS / columns;
     int gap = th->unit * 2;
     int w = (area.w - (columns - 1) * gap) / columns, h = (area.h - (rows - 1) * gap) / rows;
@@ -466,14 +466,14 @@ static void answer_tiles(ClassScene *s, App *app, const ClassroomQuestion *q, SD
         bool right = i == q->right;
         if (reveal && !right)
             c = color_mix(c, th->paper, 0.72f);
-        draw_rounded(app->renderer, r, th->radius, c);
+        draw_rounded(app->ui.renderer, r, th->radius, c);
         SDL_Color fg = reveal && !right ? th->ink_soft : th->on_accent;
         int icon = h * 45 / 100 < body * 2 ? h * 45 / 100 : body * 2;
         int key_size = px(app, 30);
         /* The key under the shape when the tile is tall enough; otherwise the shape alone. */
         bool with_key = h >= icon + key_size * 3 / 2 + th->unit * 2;
         int icon_y = with_key ? r.y + h / 2 - key_size * 3 / 4 : r.y + h / 2;
-        shape(app->renderer, ANSWER_SHAPE[i], (float)(r.x + th->unit * 2 + icon / 2), (float)icon_y, (float)icon * 0.8f, fg);
+        shape(app->ui.renderer, ANSWER_SHAPE[i], (float)(r.x + th->unit * 2 + icon / 2), (float)icon_y, (float)icon * 0.8f, fg);
         if (with_key) {
             char key[16];
             snprintf(key, sizeof key, "%d \xC2\xB7 %s", i + 1, PAD_LETTER[i]);
@@ -485,7 +485,7 @@ static void answer_tiles(ClassScene *s, App *app, const ClassroomQuestion *q, SD
         const TextBlock *lb = measure(app, label, TEXT_BODY_BOLD, body, lw, lines);
         text(app, label, TEXT_BODY_BOLD, body, lw, lines, TEXT_LEFT, lx, r.y + (h - lb->h) / 2, fg);
         if (reveal && right)
-            draw_tick(app->renderer, (float)(r.x + r.w - body * 1.2f), (float)(r.y + h / 2), body * 1.4f, th->on_accent);
+            draw_tick(app->ui.renderer, (float)(r.x + r.w - body * 1.2f), (float)(r.y + h / 2), body * 1.4f, th->on_accent);
     }
 }
 
@@ -493,40 +493,40 @@ static void draw_map(ClassScene *s, App *app, const ClassroomQuestion *q, SDL_Re
 {
     if (!s->view)
         return;
-    const Theme *th = app->theme;
-    draw_rounded(app->renderer, area, th->radius, th->water);
+    const Theme *th = app->ui.theme;
+    draw_rounded(app->ui.renderer, area, th->radius, th->water);
     mapview_layout(s->view, area, th->unit);
     MapStyle st = {.highlight_region = (int)q->subject.index, .highlight = color_alpha(th->seal, 210), .mark_region = -1,
                    .highlight_river = -1, .mark_river = -1, .river_labels = false, .lang = app->lang};
-    mapview_draw(s->view, app->renderer, app->text, th, &st);
+    mapview_draw(s->view, app->ui.renderer, app->ui.text, th, &st);
     /* Not colour alone: a ring and a pin mark the land too. */
     int x, y;
     if (mapview_anchor_region(s->view, (int)q->subject.index, &x, &y)) {
         float rad = (float)th->unit * 4;
-        draw_ring(app->renderer, (float)x, (float)y, rad, (float)th->unit * 0.8f, th->ink);
-        draw_line(app->renderer, (float)x, (float)y - rad, (float)x, (float)y - rad * 2.5f, (float)th->unit * 0.8f, th->ink);
-        draw_circle(app->renderer, (float)x, (float)y - rad * 2.5f, (float)th->unit * 1.2f, th->ink);
+        draw_ring(app->ui.renderer, (float)x, (float)y, rad, (float)th->unit * 0.8f, th->ink);
+        draw_line(app->ui.renderer, (float)x, (float)y - rad, (float)x, (float)y - rad * 2.5f, (float)th->unit * 0.8f, th->ink);
+        draw_circle(app->ui.renderer, (float)x, (float)y - rad * 2.5f, (float)th->unit * 1.2f, th->ink);
     }
 }
 
 static void draw_question(ClassScene *s, App *app, bool reveal)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     const ClassroomGame *g = s->game;
     const ClassroomQuestion *q = &g->questions[g->current];
     char title[96];
     question_title(app, g, title, sizeof title);
     int m = th->margin;
     int timer_r = px(app, 11);
-    top_bar(s, app, title, reveal ? app->width - m : app->width - m - timer_r * 2);
+    top_bar(s, app, title, reveal ? app->ui.width - m : app->ui.width - m - timer_r * 2);
     int top = m / 2 + px(app, 24) + th->unit * 3;
     if (!reveal)
-        draw_timer(s, app, app->width - m - timer_r, m / 2 + timer_r, timer_r);
+        draw_timer(s, app, app->ui.width - m - timer_r, m / 2 + timer_r, timer_r);
     int chips_top = team_chips(s, app, reveal);
     char prompt[400];
     class_prompt(s, app, q, prompt, sizeof prompt);
     int qsize = px(app, 14);
-    int qw = app->width - 2 * m - (reveal ? 0 : timer_r * 2 + th->unit * 4);
+    int qw = app->ui.width - 2 * m - (reveal ? 0 : timer_r * 2 + th->unit * 4);
     const TextBlock *pb = text(app, prompt, TEXT_H2, qsize, qw, 3, TEXT_LEFT, m, top, th->ink);
     int y = top + pb->h + th->unit * 3;
     if (!reveal && y < m / 2 + timer_r * 2 + th->unit * 2)
@@ -541,11 +541,11 @@ static void draw_question(ClassScene *s, App *app, bool reveal)
         int h = (line[0] ? body * 5 / 4 * 2 : 0) + (source[0] ? small * 5 / 4 * 2 : 0) + th->unit;
         int ey = bottom - h;
         if (line[0]) {
-            const TextBlock *lb = text(app, line, TEXT_BODY, body, app->width - 2 * m, 2, TEXT_LEFT, m, ey, th->ink);
+            const TextBlock *lb = text(app, line, TEXT_BODY, body, app->ui.width - 2 * m, 2, TEXT_LEFT, m, ey, th->ink);
             ey += lb->h + th->unit;
         }
         if (source[0])
-            text(app, source, TEXT_BODY, small, app->width - 2 * m, 2, TEXT_LEFT, m, ey, th->ink_soft);
+            text(app, source, TEXT_BODY, small, app->ui.width - 2 * m, 2, TEXT_LEFT, m, ey, th->ink_soft);
         bottom -= h + th->unit * 2;
     }
     if (q->kind == CLASSROOM_Q_ORDER) {
@@ -566,19 +566,19 @@ static void draw_question(ClassScene *s, App *app, bool reveal)
         y += th->unit * 2;
     }
     if (q->kind == CLASSROOM_Q_REGION) {
-        int mw = (app->width - 2 * m) * 45 / 100;
+        int mw = (app->ui.width - 2 * m) * 45 / 100;
         SDL_Rect map = {m, y, mw, bottom - y};
         draw_map(s, app, q, map);
-        answer_tiles(s, app, q, (SDL_Rect){m + mw + th->unit * 3, y, app->width - 2 * m - mw - th->unit * 3, bottom - y}, 1, reveal);
+        answer_tiles(s, app, q, (SDL_Rect){m + mw + th->unit * 3, y, app->ui.width - 2 * m - mw - th->unit * 3, bottom - y}, 1, reveal);
     } else {
-        answer_tiles(s, app, q, (SDL_Rect){m, y, app->width - 2 * m, bottom - y}, 2, reveal);
+        answer_tiles(s, app, q, (SDL_Rect){m, y, app->ui.width - 2 * m, bottom - y}, 2, reveal);
     }
     if (!reveal && g->paused) {
-        draw_rect(app->renderer, (SDL_Rect){0, 0, app->width, app->height}, color_alpha(th->ink, 235));
+        draw_rect(app->ui.renderer, (SDL_Rect){0, 0, app->ui.width, app->ui.height}, color_alpha(th->ink, 235));
         int big = px(app, 8);
-        text(app, app_tr(app, "classroom.paused"), TEXT_DISPLAY, big, 0, 1, TEXT_CENTER, app->width / 2, app->height / 2 - big, th->on_accent);
-        text(app, app_tr(app, "classroom.paused_hint"), TEXT_BODY, body, app->width - 2 * m, 2, TEXT_CENTER, app->width / 2,
-             app->height / 2 + th->unit * 2, th->on_accent);
+        text(app, app_tr(app, "classroom.paused"), TEXT_DISPLAY, big, 0, 1, TEXT_CENTER, app->ui.width / 2, app->ui.height / 2 - big, th->on_accent);
+        text(app, app_tr(app, "classroom.paused_hint"), TEXT_BODY, body, app->ui.width - 2 * m, 2, TEXT_CENTER, app->ui.width / 2,
+             app->ui.height / 2 + th->unit * 2, th->on_accent);
     }
     hints(app, app_tr(app, reveal ? "classroom.answer_hints" : "classroom.question_hints"));
 }
@@ -586,7 +586,7 @@ static void draw_question(ClassScene *s, App *app, bool reveal)
 /* Rows of teams from first to last; pos animates between places. */
 static void score_rows(ClassScene *s, App *app, SDL_Rect area, bool final)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     const ClassroomGame *g = s->game;
     int order[CLASSROOM_MAX_TEAMS], rank[CLASSROOM_MAX_TEAMS];
     classroom_ranking(g, order, rank);
@@ -606,9 +606,9 @@ static void score_rows(ClassScene *s, App *app, SDL_Rect area, bool final)
         int t = order[i];
         double pos = final ? i : s->shown_pos[t];
         SDL_Rect r = {area.x, area.y + (int)(pos * row), area.w, row - th->unit};
-        draw_rounded(app->renderer, r, th->radius, th->card);
-        if (!final && t == s->team_focus && ui_show_focus(app))
-            draw_focus_ring(app->renderer, r, th->radius, th->unit, th->focus);
+        draw_rounded(app->ui.renderer, r, th->radius, th->card);
+        if (!final && t == s->team_focus && ui_show_focus(&app->ui))
+            draw_focus_ring(app->ui.renderer, r, th->radius, th->unit, th->focus);
         char rk[8];
         snprintf(rk, sizeof rk, "%d", rank[t]);
         int ty = r.y + (r.h - body * 5 / 4) / 2;
@@ -628,7 +628,7 @@ static void score_rows(ClassScene *s, App *app, SDL_Rect area, bool final)
         double shown = final ? g->teams[t].score : s->shown[t];
         int w = shown > 0 ? (int)(barw * shown / best) : 0;
         if (w > 0 && !final)
-            draw_rounded(app->renderer, (SDL_Rect){barx, r.y + r.h / 4, w, r.h / 2}, th->unit, rgb(TEAM_RGB[g->teams[t].mark]));
+            draw_rounded(app->ui.renderer, (SDL_Rect){barx, r.y + r.h / 4, w, r.h / 2}, th->unit, rgb(TEAM_RGB[g->teams[t].mark]));
         char sc[24];
         snprintf(sc, sizeof sc, "%d", (int)(shown + 0.5));
         text(app, sc, TEXT_BODY_BOLD, body, 0, 1, TEXT_RIGHT, score_right, ty, th->ink);
@@ -642,34 +642,34 @@ static void score_rows(ClassScene *s, App *app, SDL_Rect area, bool final)
 
 static void draw_scoreboard(ClassScene *s, App *app)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     char title[96];
     question_title(app, s->game, title, sizeof title);
-    top_bar(s, app, title, app->width - th->margin);
+    top_bar(s, app, title, app->ui.width - th->margin);
     int head = px(app, 13);
     int y = th->margin / 2 + px(app, 24) + th->unit * 2;
     text(app, app_tr(app, "classroom.scoreboard"), TEXT_H1, head, 0, 1, TEXT_LEFT, th->margin, y, th->ink);
     y += head * 5 / 4 + th->unit * 2;
-    score_rows(s, app, (SDL_Rect){th->margin, y, app->width - 2 * th->margin, app->height - y - px(app, 36) - th->unit * 6}, false);
+    score_rows(s, app, (SDL_Rect){th->margin, y, app->ui.width - 2 * th->margin, app->ui.height - y - px(app, 36) - th->unit * 6}, false);
     hints(app, app_tr(app, "classroom.scoreboard_hints"));
 }
 
 static void draw_final(ClassScene *s, App *app)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     const ClassroomGame *g = s->game;
     int m = th->margin, head = px(app, 13), body = px(app, 25);
     text(app, app_tr(app, "classroom.final"), TEXT_H1, head, 0, 1, TEXT_LEFT, m, m / 2, th->ink);
-    ui_back_button(app);
+    ui_back_button(&app->ui);
     int y = m / 2 + head * 5 / 4 + th->unit * 3;
-    int lw = app->width * 46 / 100 - m;
-    int bottom = app->height - px(app, 36) - th->unit * 6;
+    int lw = app->ui.width * 46 / 100 - m;
+    int bottom = app->ui.height - px(app, 36) - th->unit * 6;
     score_rows(s, app, (SDL_Rect){m, y, lw, bottom - y - body * 4}, true);
 
     /* Export */
     SDL_Rect er = {m, bottom - body * 3, lw / 2, body * 2};
     s->export_rect = er;
-    ui_button(app, er, "", BUTTON_PRIMARY, ui_show_focus(app), true);
+    ui_button(&app->ui, er, "", BUTTON_PRIMARY, ui_show_focus(&app->ui), true);
     text(app, app_tr(app, "classroom.export"), TEXT_BODY_BOLD, body, er.w - th->unit * 2, 1, TEXT_CENTER, er.x + er.w / 2,
          er.y + (er.h - body * 5 / 4) / 2, th->on_accent);
     if (s->export_path[0]) {
@@ -679,7 +679,7 @@ static void draw_final(ClassScene *s, App *app)
     }
 
     /* Per-question review: the right answer and, for each team, right or wrong. */
-    int rx = app->width * 50 / 100, rw = app->width - rx - m;
+    int rx = app->ui.width * 50 / 100, rw = app->ui.width - rx - m;
     text(app, app_tr(app, "classroom.review"), TEXT_H2, body, 0, 1, TEXT_LEFT, rx, y, th->ink);
     y += body * 3 / 2 + th->unit;
     int n = g->team_count;
@@ -695,7 +695,7 @@ static void draw_final(ClassScene *s, App *app)
         class_option_text(s, app, q, q->right, ans, sizeof ans);
         snprintf(line, sizeof line, "%d. %s", i + 1, ans);
         SDL_Rect r = {rx, y, rw, rowh - th->unit};
-        draw_rounded(app->renderer, r, th->radius, i % 2 ? color_alpha(th->card, 140) : th->card);
+        draw_rounded(app->ui.renderer, r, th->radius, i % 2 ? color_alpha(th->card, 140) : th->card);
         text(app, line, TEXT_BODY, body, cols_x - rx - th->unit * 3, 1, TEXT_LEFT, rx + th->unit * 2, y + (r.h - body * 5 / 4) / 2, th->ink);
         for (int t = 0; t < n; t++) {
             const ClassroomAnswer *a = &g->answers[i][t];
@@ -703,13 +703,13 @@ static void draw_final(ClassScene *s, App *app)
             /* A skipped question shows a dash; one whose points were undone keeps its marks, greyed. */
             bool grey = g->voided[i];
             if (g->skipped[i])
-                draw_line(app->renderer, cx - cell / 4.0f, cy, cx + cell / 4.0f, cy, 3, th->ink_soft);
+                draw_line(app->ui.renderer, cx - cell / 4.0f, cy, cx + cell / 4.0f, cy, 3, th->ink_soft);
             else if (a->answered && a->correct)
-                draw_tick(app->renderer, cx, cy, cell * 0.7f, grey ? th->ink_soft : th->right);
+                draw_tick(app->ui.renderer, cx, cy, cell * 0.7f, grey ? th->ink_soft : th->right);
             else if (a->answered)
-                draw_cross(app->renderer, cx, cy, cell * 0.6f, grey ? th->ink_soft : th->wrong);
+                draw_cross(app->ui.renderer, cx, cy, cell * 0.6f, grey ? th->ink_soft : th->wrong);
             else
-                draw_circle(app->renderer, cx, cy, cell / 10.0f, th->ink_soft);
+                draw_circle(app->ui.renderer, cx, cy, cell / 10.0f, th->ink_soft);
         }
         y += rowh;
     }
@@ -721,7 +721,7 @@ static void draw_final(ClassScene *s, App *app)
  * every frame differs. */
 static uint64_t setup_key(const ClassScene *s, App *app)
 {
-    uint64_t h = ui_layer_key_input(app, UI_KEY_SEED);
+    uint64_t h = ui_layer_key_input(&app->ui, UI_KEY_SEED);
     int v[] = {s->focus, s->level_sel, s->level_count, s->questions, s->time_sel, (int)s->scoring, (int)s->style, s->joined};
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
         h = ui_key_mix(h, (uint64_t)(uint32_t)v[i]);
@@ -739,15 +739,15 @@ static uint64_t setup_key(const ClassScene *s, App *app)
 void class_draw(ClassScene *s, App *app)
 {
     if (s->stage == CLASS_STAGE_SETUP) {
-        if (ui_layer_begin(&s->setup_layer, app, setup_key(s, app))) {
-            ui_background(app, 0);
+        if (ui_layer_begin(&s->setup_layer, &app->ui, setup_key(s, app))) {
+            ui_background(&app->ui, 0);
             draw_setup(s, app);
-            ui_layer_end(&s->setup_layer, app);
+            ui_layer_end(&s->setup_layer, &app->ui);
         }
-        ui_layer_draw(&s->setup_layer, app);
+        ui_layer_draw(&s->setup_layer, &app->ui);
         return;
     }
-    ui_background(app, 0);
+    ui_background(&app->ui, 0);
     switch (s->stage) {
     case CLASS_STAGE_SETUP: draw_setup(s, app); break;
     case CLASS_STAGE_QUESTION: draw_question(s, app, false); break;

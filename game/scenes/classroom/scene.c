@@ -108,9 +108,9 @@ static Scene *class_create(App *app, const char *arg)
     app->input.buzzer_mode = true;
     /* Projector ready: fullscreen by default when playing in a window (headless runs keep
      * --size). The player's own setting is left as it was. */
-    if (app->config.run_mode == APP_RUN_PLAY && app->window &&
-        !(SDL_GetWindowFlags(app->window) & (SDL_WINDOW_FULLSCREEN | SDL_WINDOW_FULLSCREEN_DESKTOP))) {
-        SDL_SetWindowFullscreen(app->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+    if (app->config.run_mode == APP_RUN_PLAY && app->ui.window &&
+        !(SDL_GetWindowFlags(app->ui.window) & (SDL_WINDOW_FULLSCREEN | SDL_WINDOW_FULLSCREEN_DESKTOP))) {
+        SDL_SetWindowFullscreen(app->ui.window, SDL_WINDOW_FULLSCREEN_DESKTOP);
         s->went_fullscreen = true;
     }
     return &s->base;
@@ -120,13 +120,13 @@ static void class_destroy(Scene *scene, App *app)
 {
     ClassScene *s = (ClassScene *)scene;
     app->input.buzzer_mode = false;
-    if (s->went_fullscreen && app->window)
-        SDL_SetWindowFullscreen(app->window, 0);
+    if (s->went_fullscreen && app->ui.window)
+        SDL_SetWindowFullscreen(app->ui.window, 0);
     for (int i = 0; i < s->level_count; i++)
         free(s->level_ids[i]);
     if (s->view)
         mapview_destroy(s->view);
-    ui_layer_free(&s->setup_layer, app);
+    ui_layer_free(&s->setup_layer, &app->ui);
     level_free(s->level);
     free(s->game);
     free(s);
@@ -385,7 +385,7 @@ static SceneOutcome setup_action(ClassScene *s, App *app, const Action *a)
             setup_change(s, app, 1);
         break;
     case ACTION_POINTER_UP:
-        if (ui_back_hit(app, a))
+        if (ui_back_hit(&app->ui, a))
             return scene_pop();
         for (int i = 0; i < CLASS_FIELD_COUNT; i++)
             if (point_in_rect(a->x, a->y, s->field_rects[i])) {
@@ -570,7 +570,7 @@ static SceneOutcome final_action(ClassScene *s, App *app, const Action *a)
         export_csv(s, app);
         break;
     case ACTION_POINTER_UP:
-        if (ui_back_hit(app, a))
+        if (ui_back_hit(&app->ui, a))
             return scene_pop();
         if (point_in_rect(a->x, a->y, s->export_rect))
             export_csv(s, app);

@@ -402,7 +402,7 @@ static SceneOutcome flash_action(Scene *scene, App *app, const Action *a)
     FlashScene *s = (FlashScene *)scene;
     if (notes_action(&s->notes, a))
         return scene_stay();
-    if (a->kind == ACTION_BACK || ui_back_hit(app, a))
+    if (a->kind == ACTION_BACK || ui_back_hit(&app->ui, a))
         return scene_pop();
     if (s->phase == PHASE_FEEDBACK) {
         if (a->kind == ACTION_CONFIRM || a->kind == ACTION_POINTER_UP)
@@ -461,27 +461,27 @@ static SceneOutcome flash_update(Scene *scene, App *app, double dt)
 static void flash_draw(Scene *scene, App *app)
 {
     FlashScene *s = (FlashScene *)scene;
-    const Theme *th = app->theme;
-    ui_background(app, 0);
-    TextOpts to = {.style = TEXT_H1, .wrap = app->width * 55 / 100, .max_lines = 1};
-    ui_text_draw(app->text, s->title, &to, th->margin, th->margin / 2, th->ink);
+    const Theme *th = app->ui.theme;
+    ui_background(&app->ui, 0);
+    TextOpts to = {.style = TEXT_H1, .wrap = app->ui.width * 55 / 100, .max_lines = 1};
+    ui_text_draw(app->ui.text, s->title, &to, th->margin, th->margin / 2, th->ink);
     char progress[64];
     snprintf(progress, sizeof progress, "%d / %d", s->index + 1, s->count);
-    SDL_Rect back = ui_back_rect(app);
+    SDL_Rect back = ui_back_rect(&app->ui);
     TextOpts po = {.style = TEXT_H2, .align = TEXT_RIGHT};
-    ui_text_draw(app->text, progress, &po, back.x - th->unit * 3, back.y, th->ink_soft);
-    ui_back_button(app);
+    ui_text_draw(app->ui.text, progress, &po, back.x - th->unit * 3, back.y, th->ink_soft);
+    ui_back_button(&app->ui);
     /* A progress bar under the title. */
-    int bar_w = app->width - 2 * th->margin;
+    int bar_w = app->ui.width - 2 * th->margin;
     SDL_Rect bar = {th->margin, th->margin * 2 + th->unit * 2, bar_w, th->unit};
-    draw_rounded(app->renderer, bar, th->unit / 2, th->paper_dark);
-    draw_rounded(app->renderer, (SDL_Rect){bar.x, bar.y, bar_w * s->index / (s->count ? s->count : 1), bar.h}, th->unit / 2, th->gold);
+    draw_rounded(app->ui.renderer, bar, th->unit / 2, th->paper_dark);
+    draw_rounded(app->ui.renderer, (SDL_Rect){bar.x, bar.y, bar_w * s->index / (s->count ? s->count : 1), bar.h}, th->unit / 2, th->gold);
 
     /* A card with both sides' views is wider: the back gives them a column of their own. */
     bool views = classic(s) && s->persp_count > 0;
-    int cw = app->width * (views ? 84 : 62) / 100;
-    int ch = app->height * (!classic(s) ? 38 : views ? 61 : s->region >= 0 ? 58 : 52) / 100;
-    SDL_Rect card = {(app->width - cw) / 2, bar.y + th->unit * 4, cw, ch};
+    int cw = app->ui.width * (views ? 84 : 62) / 100;
+    int ch = app->ui.height * (!classic(s) ? 38 : views ? 61 : s->region >= 0 ? 58 : 52) / 100;
+    SDL_Rect card = {(app->ui.width - cw) / 2, bar.y + th->unit * 4, cw, ch};
     /* The flip: the card narrows to nothing and opens again on its other side. */
     bool showing_back = s->phase != PHASE_FRONT;
     double k = app->settings.reduced_motion ? 1.0 : clamp01((s->t - s->flip_t) / 0.25);
@@ -493,67 +493,67 @@ static void flash_draw(Scene *scene, App *app)
         card.w = nw > 2 ? nw : 2;
     }
     s->card_rect = card;
-    draw_shadow(app->renderer, card, th->radius, th->unit, th->shadow);
-    draw_rounded(app->renderer, card, th->radius, th->card);
-    draw_rounded_outline(app->renderer, card, th->radius, 1, th->line);
+    draw_shadow(app->ui.renderer, card, th->radius, th->unit, th->shadow);
+    draw_rounded(app->ui.renderer, card, th->radius, th->card);
+    draw_rounded_outline(app->ui.renderer, card, th->radius, 1, th->line);
     int pad = th->unit * 4;
-    draw_rect(app->renderer, (SDL_Rect){card.x + pad, card.y + pad + th->size[TEXT_SMALL] * 3 / 2, card.w - 2 * pad > 0 ? card.w - 2 * pad : 0, th->unit / 3 + 1}, color_alpha(th->seal, 150));
+    draw_rect(app->ui.renderer, (SDL_Rect){card.x + pad, card.y + pad + th->size[TEXT_SMALL] * 3 / 2, card.w - 2 * pad > 0 ? card.w - 2 * pad : 0, th->unit / 3 + 1}, color_alpha(th->seal, 150));
     TextOpts stamp = {.style = TEXT_SMALL};
     if (card.w > pad * 3)
-        ui_text_draw(app->text, app_tr(app, showing_back && classic(s) ? "flashcards.back" : "timeline.cat_treaty"), &stamp, card.x + pad, card.y + pad, th->seal);
+        ui_text_draw(app->ui.text, app_tr(app, showing_back && classic(s) ? "flashcards.back" : "timeline.cat_treaty"), &stamp, card.x + pad, card.y + pad, th->seal);
     int inner_y = card.y + pad + th->size[TEXT_SMALL] * 2 + th->unit;
     if (card.w > pad * 3) {
         if (!showing_back && classic(s) && s->region >= 0) {
             /* The map face: the question above the map with the region highlighted. */
             TextOpts qo = {.style = TEXT_H2, .wrap = card.w - 2 * pad, .max_lines = 2, .align = TEXT_CENTER};
-            const TextBlock *qb = ui_text_draw(app->text, s->front, &qo, card.x + card.w / 2, inner_y, th->ink);
+            const TextBlock *qb = ui_text_draw(app->ui.text, s->front, &qo, card.x + card.w / 2, inner_y, th->ink);
             SDL_Rect mr = {card.x + pad, inner_y + qb->h + th->unit, card.w - 2 * pad, card.y + card.h - pad - (inner_y + qb->h + th->unit)};
             if (s->view && card.w == cw && mr.h > th->unit * 10) {
                 mapview_layout(s->view, mr, th->unit);
                 MapStyle st = {.highlight_region = s->region, .highlight = color_alpha(th->gold, 170), .mark_region = -1,
                                .highlight_river = -1, .mark_river = -1, .river_labels = true, .lang = app->lang};
-                mapview_draw(s->view, app->renderer, app->text, th, &st);
+                mapview_draw(s->view, app->ui.renderer, app->ui.text, th, &st);
             }
         } else if (!showing_back || !classic(s)) {
             TextOpts fo = {.style = TEXT_H1, .wrap = card.w - 2 * pad, .max_lines = 4, .align = TEXT_CENTER};
-            ui_text_draw_centered(app->text, s->front, &fo, (SDL_Rect){card.x + pad, inner_y, card.w - 2 * pad, card.y + card.h - inner_y - pad}, th->ink);
+            ui_text_draw_centered(app->ui.text, s->front, &fo, (SDL_Rect){card.x + pad, inner_y, card.w - 2 * pad, card.y + card.h - inner_y - pad}, th->ink);
         } else {
             /* With views: facts on the left, how each side remembers it on the right. */
             int col_gap = pad;
             int facts_w = views ? (card.w - 2 * pad - col_gap) / 2 : card.w - 2 * pad;
             TextOpts bt = {.style = TEXT_H2, .wrap = facts_w, .max_lines = 2};
-            const TextBlock *b = ui_text_draw(app->text, s->back_title, &bt, card.x + pad, inner_y, th->ink);
+            const TextBlock *b = ui_text_draw(app->ui.text, s->back_title, &bt, card.x + pad, inner_y, th->ink);
             int y = inner_y + b->h + th->unit;
             int bottom = card.y + card.h - pad - th->size[TEXT_SMALL] * 2;
             int lines = (bottom - y) / (th->size[TEXT_SMALL] * 3 / 2);
             TextOpts bo = {.style = TEXT_SMALL, .wrap = facts_w, .max_lines = lines > 1 ? lines : 1};
-            ui_text_draw(app->text, s->back, &bo, card.x + pad, y, th->ink);
+            ui_text_draw(app->ui.text, s->back, &bo, card.x + pad, y, th->ink);
             if (views) {
                 int vx = card.x + pad + facts_w + col_gap, vw = card.x + card.w - pad - vx;
-                draw_rect(app->renderer, (SDL_Rect){vx - col_gap / 2, inner_y, 1, bottom - inner_y}, th->line);
+                draw_rect(app->ui.renderer, (SDL_Rect){vx - col_gap / 2, inner_y, 1, bottom - inner_y}, th->line);
                 TextOpts ho = {.style = TEXT_BODY_BOLD, .wrap = vw, .max_lines = 1};
-                const TextBlock *hb = ui_text_draw(app->text, app_tr(app, "flashcards.views"), &ho, vx, inner_y, th->seal);
+                const TextBlock *hb = ui_text_draw(app->ui.text, app_tr(app, "flashcards.views"), &ho, vx, inner_y, th->seal);
                 int vy = inner_y + hb->h + th->unit;
                 int line_h = th->size[TEXT_SMALL] * 3 / 2;
                 for (int i = 0; i < s->persp_count; i++) {
                     TextOpts lo = {.style = TEXT_BODY_BOLD, .size = th->size[TEXT_SMALL], .wrap = vw, .max_lines = 1};
-                    const TextBlock *lb = ui_text_draw(app->text, s->persp_label[i], &lo, vx, vy, th->ink);
+                    const TextBlock *lb = ui_text_draw(app->ui.text, s->persp_label[i], &lo, vx, vy, th->ink);
                     /* each view gets an equal share of what is left; the last gets all of it */
                     int share = (bottom - vy - lb->h) / (s->persp_count - i);
                     int vl = share / line_h;
                     TextOpts vo = {.style = TEXT_SMALL, .wrap = vw, .max_lines = vl > 1 ? vl : 1};
-                    const TextBlock *vb = ui_text_draw(app->text, s->persp[i], &vo, vx, vy + lb->h, th->ink_soft);
+                    const TextBlock *vb = ui_text_draw(app->ui.text, s->persp[i], &vo, vx, vy + lb->h, th->ink_soft);
                     vy += lb->h + vb->h + th->unit;
                 }
             }
             char src[360];
             snprintf(src, sizeof src, "%s: %s", app_tr(app, "timeline.source"), s->source);
-            int link_w = card.w == cw ? notes_link_draw(app, &s->notes, card.x + card.w - pad, card.y + card.h - pad - th->size[TEXT_SMALL]) : 0;
+            int link_w = card.w == cw ? notes_link_draw(&app->ui, &s->notes, card.x + card.w - pad, card.y + card.h - pad - th->size[TEXT_SMALL]) : 0;
             TextOpts so = {.style = TEXT_SMALL, .size = th->size[TEXT_SMALL] * 85 / 100, .wrap = card.w - 2 * pad - link_w - (link_w ? th->unit * 2 : 0), .max_lines = 1};
-            ui_text_draw(app->text, src, &so, card.x + pad, card.y + card.h - pad - th->size[TEXT_SMALL], th->ink_soft);
+            ui_text_draw(app->ui.text, src, &so, card.x + pad, card.y + card.h - pad - th->size[TEXT_SMALL], th->ink_soft);
         }
         if (!classic(s) && s->phase == PHASE_FEEDBACK)
-            notes_link_draw(app, &s->notes, card.x + card.w - pad, card.y + card.h - pad - th->size[TEXT_SMALL]);
+            notes_link_draw(&app->ui, &s->notes, card.x + card.w - pad, card.y + card.h - pad - th->size[TEXT_SMALL]);
     }
 
     /* Below the card: grade buttons, the four choices, or the typed answer. */
@@ -563,15 +563,15 @@ static void flash_draw(Scene *scene, App *app)
     if (classic(s)) {
         if (s->phase == PHASE_FRONT) {
             TextOpts ho = {.style = TEXT_BODY, .align = TEXT_CENTER};
-            ui_text_draw(app->text, app_tr(app, "flashcards.flip"), &ho, app->width / 2, by + th->unit, th->ink_soft);
+            ui_text_draw(app->ui.text, app_tr(app, "flashcards.flip"), &ho, app->ui.width / 2, by + th->unit, th->ink_soft);
         } else {
             static const char *const keys[4] = {"flashcards.again", "flashcards.hard", "flashcards.good", "flashcards.easy"};
             int gap = th->unit * 2, w = (total_w - 3 * gap) / 4;
             for (int g = 0; g < 4; g++) {
                 char label[96];
                 snprintf(label, sizeof label, "%s \xC2\xB7 %s", app_tr(app, keys[g]), s->interval_label[g]);
-                s->buttons[g] = (SDL_Rect){(app->width - cw) / 2 + g * (w + gap), by, w, bh};
-                ui_button(app, s->buttons[g], label, g == 0 ? BUTTON_DANGER : g == 2 ? BUTTON_PRIMARY : BUTTON_SECONDARY, s->nav.focus == g, true);
+                s->buttons[g] = (SDL_Rect){(app->ui.width - cw) / 2 + g * (w + gap), by, w, bh};
+                ui_button(&app->ui, s->buttons[g], label, g == 0 ? BUTTON_DANGER : g == 2 ? BUTTON_PRIMARY : BUTTON_SECONDARY, s->nav.focus == g, true);
             }
         }
     } else if (s->variant == LEVEL_VARIANT_CHOICE) {
@@ -584,24 +584,24 @@ static void flash_draw(Scene *scene, App *app)
             ButtonKind kind = BUTTON_SECONDARY;
             if (s->phase == PHASE_FEEDBACK && i == s->right)
                 kind = BUTTON_PRIMARY;
-            ui_button(app, r, label, kind, s->phase != PHASE_FEEDBACK && s->nav.focus == i, true);
+            ui_button(&app->ui, r, label, kind, s->phase != PHASE_FEEDBACK && s->nav.focus == i, true);
             if (s->phase == PHASE_FEEDBACK && i == s->right)
-                draw_tick(app->renderer, (float)(r.x + r.w - th->unit * 4), (float)(r.y + r.h / 2), th->size[TEXT_BODY] * 1.2f, th->on_accent);
+                draw_tick(app->ui.renderer, (float)(r.x + r.w - th->unit * 4), (float)(r.y + r.h / 2), th->size[TEXT_BODY] * 1.2f, th->on_accent);
             if (s->phase == PHASE_FEEDBACK && i == s->chosen && i != s->right)
-                draw_cross(app->renderer, (float)(r.x + r.w - th->unit * 4), (float)(r.y + r.h / 2), th->size[TEXT_BODY] * 1.2f, th->wrong);
+                draw_cross(app->ui.renderer, (float)(r.x + r.w - th->unit * 4), (float)(r.y + r.h / 2), th->size[TEXT_BODY] * 1.2f, th->wrong);
         }
     } else {
         SDL_Rect field = {card.x, by, cw, bh};
-        draw_rounded(app->renderer, field, th->radius, th->card);
+        draw_rounded(app->ui.renderer, field, th->radius, th->card);
         SDL_Color edge = s->phase == PHASE_FEEDBACK ? (s->typed_right ? th->right : th->wrong) : th->ink;
-        draw_rounded_outline(app->renderer, field, th->radius, th->unit / 3 + 1, edge);
+        draw_rounded_outline(app->ui.renderer, field, th->radius, th->unit / 3 + 1, edge);
         TextOpts fo = {.style = TEXT_H2};
         const char *shown = s->typed[0] ? s->typed : app_tr(app, "flashcards.type_year");
-        ui_text_draw(app->text, shown, &fo, field.x + th->unit * 3, field.y + (field.h - th->size[TEXT_H2] * 4 / 3) / 2, s->typed[0] ? th->ink : th->ink_soft);
+        ui_text_draw(app->ui.text, shown, &fo, field.x + th->unit * 3, field.y + (field.h - th->size[TEXT_H2] * 4 / 3) / 2, s->typed[0] ? th->ink : th->ink_soft);
     }
     const char *hints[] = {app_tr(app, "key.enter"), app_tr(app, classic(s) && s->phase == PHASE_FRONT ? "flashcards.hint_flip" : "hint.choose"),
                            "1 2 3 4", app_tr(app, classic(s) ? "flashcards.hint_grade" : "flashcards.hint_answer")};
-    ui_hints(app, hints, s->variant == LEVEL_VARIANT_TYPED ? 1 : 2);
+    ui_hints(&app->ui, hints, s->variant == LEVEL_VARIANT_TYPED ? 1 : 2);
     if (s->phase == PHASE_FEEDBACK) {
         char msg[300];
         bool ok = s->variant == LEVEL_VARIANT_CHOICE ? s->chosen == s->right : s->typed_right;
@@ -610,10 +610,10 @@ static void flash_draw(Scene *scene, App *app)
         const char *names[] = {"year"};
         const char *values[] = {year};
         i18n_format(msg, sizeof msg, app_tr(app, ok ? "flashcards.right" : "flashcards.wrong"), names, values, 1);
-        TextOpts mo = {.style = TEXT_H2, .align = TEXT_CENTER, .wrap = app->width - 2 * th->margin, .max_lines = 1};
-        ui_text_draw(app->text, msg, &mo, app->width / 2, app->height - th->margin * 2 - th->size[TEXT_H2] / 2, ok ? th->right : th->wrong);
+        TextOpts mo = {.style = TEXT_H2, .align = TEXT_CENTER, .wrap = app->ui.width - 2 * th->margin, .max_lines = 1};
+        ui_text_draw(app->ui.text, msg, &mo, app->ui.width / 2, app->ui.height - th->margin * 2 - th->size[TEXT_H2] / 2, ok ? th->right : th->wrong);
     }
-    notes_draw(app, &s->notes, s->pack);
+    notes_draw(&app->ui, &s->notes, s->pack);
 }
 
 static void flash_report(Scene *scene, App *app, cJSON *out)

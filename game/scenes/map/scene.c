@@ -540,7 +540,7 @@ static void drop_chip(MapScene *s, App *app, int c, int x, int y, int target)
     MapView *mv = view_for(s, app, current_map(s));
     if (!mv || c < 0 || s->chips[c].placed)
         return;
-    double tol = mapround_drop_tolerance(app->theme->unit * 2.5, mapview_zoom(mv));
+    double tol = mapround_drop_tolerance(app->ui.theme->unit * 2.5, mapview_zoom(mv));
     int hit = -1;
     bool near_own = false;
     if (target >= 0) {
@@ -617,7 +617,7 @@ static SceneOutcome drag_action(MapScene *s, App *app, const Action *a)
             s->dragging = -1;
             if (point_in_rect(a->x, a->y, s->map_rect))
                 drop_chip(s, app, c, a->x, a->y, -1);
-            else if (abs(a->x - s->press_x) + abs(a->y - s->press_y) < app->theme->unit * 2)
+            else if (abs(a->x - s->press_x) + abs(a->y - s->press_y) < app->ui.theme->unit * 2)
                 s->placing = c;   /* a tap takes the name; the next tap on the map drops it */
             return scene_stay();
         }
@@ -733,7 +733,7 @@ static bool view_action(MapScene *s, App *app, MapView *mv, const Action *a)
     case ACTION_POINTER_MOVE:
         if (!s->pressing)
             return false;
-        if (!s->panning && abs(a->x - s->press_x) + abs(a->y - s->press_y) > app->theme->unit * 2)
+        if (!s->panning && abs(a->x - s->press_x) + abs(a->y - s->press_y) > app->ui.theme->unit * 2)
             s->panning = true;
         if (s->panning) {
             mapview_pan(mv, a->x - s->last_x, a->y - s->last_y);
@@ -771,12 +771,12 @@ static SceneOutcome map_action(Scene *scene, App *app, const Action *a)
         s->placing = -1;   /* puts the name back */
         return scene_stay();
     }
-    if (a->kind == ACTION_BACK || ui_back_hit(app, a))
+    if (a->kind == ACTION_BACK || ui_back_hit(&app->ui, a))
         return scene_pop();
     MapView *mv = view_for(s, app, current_map(s));
     /* The slider of a border-by-year round takes its presses before the map. */
     if (s->kind == MAPK_YEAR && s->nyears > 0) {
-        SDL_Rect grab = {s->slider.x - app->theme->unit * 2, s->slider.y, s->slider.w + app->theme->unit * 4, s->slider.h};
+        SDL_Rect grab = {s->slider.x - app->ui.theme->unit * 2, s->slider.y, s->slider.w + app->ui.theme->unit * 4, s->slider.h};
         if (a->kind == ACTION_POINTER_DOWN && point_in_rect(a->x, a->y, grab)) {
             s->sliding = true;
             s->year_index = slider_year_at(s, a->x);
@@ -831,7 +831,7 @@ static SceneOutcome map_action(Scene *scene, App *app, const Action *a)
         case ACTION_POINTER_UP:
             if (mv && point_in_rect(a->x, a->y, s->map_rect)) {
                 mapview_update(mv);
-                int hit = ref.kind == PACK_KIND_RIVER ? mapview_hit_river(mv, a->x, a->y, app->theme->unit * 2.5)
+                int hit = ref.kind == PACK_KIND_RIVER ? mapview_hit_river(mv, a->x, a->y, app->ui.theme->unit * 2.5)
                                                       : mapview_hit_region(mv, a->x, a->y);
                 pick(s, app, hit);
             }
@@ -888,10 +888,10 @@ static SceneOutcome map_update(Scene *scene, App *app, double dt)
 
 static void draw_options(MapScene *s, App *app, int px, int *py, int panel_w)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     int bh = th->size[TEXT_BODY] * 3 + th->unit;
     /* Large text: the buttons shrink to what is left above the hint bar (down to one line). */
-    int room = app->height - th->margin * 2 - *py - s->noptions * (th->unit * 3 / 2);
+    int room = app->ui.height - th->margin * 2 - *py - s->noptions * (th->unit * 3 / 2);
     if (s->noptions > 0 && room / s->noptions < bh)
         bh = room / s->noptions;
     if (bh < th->size[TEXT_BODY] * 3 / 2 + th->unit)
@@ -901,16 +901,16 @@ static void draw_options(MapScene *s, App *app, int px, int *py, int panel_w)
         SDL_Rect r = {px, *py + i * (bh + th->unit * 3 / 2), panel_w, bh};
         s->buttons[i] = r;
         ButtonKind kind = s->answered && i == s->right ? BUTTON_PRIMARY : BUTTON_SECONDARY;
-        ui_button(app, r, "", kind, !s->answered && s->nav.focus == i, true);
+        ui_button(&app->ui, r, "", kind, !s->answered && s->nav.focus == i, true);
         char label[260];
         snprintf(label, sizeof label, "%d  %s", i + 1, s->option_label[i]);
         TextOpts lo = {.style = TEXT_BODY_BOLD, .wrap = panel_w - th->unit * 8, .max_lines = lines};
-        const TextBlock *lb = ui_text_get(app->text, label, &lo);
-        ui_text_draw(app->text, label, &lo, r.x + th->unit * 2, r.y + (r.h - lb->h) / 2, kind == BUTTON_PRIMARY ? th->on_accent : th->ink);
+        const TextBlock *lb = ui_text_get(app->ui.text, label, &lo);
+        ui_text_draw(app->ui.text, label, &lo, r.x + th->unit * 2, r.y + (r.h - lb->h) / 2, kind == BUTTON_PRIMARY ? th->on_accent : th->ink);
         if (s->answered && i == s->chosen && i != s->right)
-            draw_cross(app->renderer, (float)(r.x + r.w - th->unit * 3), (float)(r.y + r.h / 2), th->size[TEXT_BODY] * 1.1f, th->wrong);
+            draw_cross(app->ui.renderer, (float)(r.x + r.w - th->unit * 3), (float)(r.y + r.h / 2), th->size[TEXT_BODY] * 1.1f, th->wrong);
         if (s->answered && i == s->right)
-            draw_tick(app->renderer, (float)(r.x + r.w - th->unit * 3), (float)(r.y + r.h / 2), th->size[TEXT_BODY] * 1.1f, th->on_accent);
+            draw_tick(app->ui.renderer, (float)(r.x + r.w - th->unit * 3), (float)(r.y + r.h / 2), th->size[TEXT_BODY] * 1.1f, th->on_accent);
     }
     *py += s->noptions * (bh + th->unit * 3 / 2) + th->unit;
 }
@@ -919,14 +919,14 @@ static void draw_options(MapScene *s, App *app, int px, int *py, int panel_w)
  * text, long translations) is cut with an ellipsis to the panel's width. */
 static TextOpts chip_opts(const App *app)
 {
-    return (TextOpts){.style = TEXT_BODY_BOLD, .wrap = app->width * 30 / 100 - app->theme->unit * 4, .max_lines = 1};
+    return (TextOpts){.style = TEXT_BODY_BOLD, .wrap = app->ui.width * 30 / 100 - app->ui.theme->unit * 4, .max_lines = 1};
 }
 
 static SDL_Rect chip_rect_at(App *app, const char *name, int x, int y, bool centred)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     TextOpts co = chip_opts(app);
-    const TextBlock *b = ui_text_get(app->text, name, &co);
+    const TextBlock *b = ui_text_get(app->ui.text, name, &co);
     SDL_Rect r = {x, y, b->w + th->unit * 3, b->h + th->unit};
     if (centred) {
         r.x -= r.w / 2;
@@ -937,19 +937,19 @@ static SDL_Rect chip_rect_at(App *app, const char *name, int x, int y, bool cent
 
 static void draw_chip(App *app, const char *name, SDL_Rect r, SDL_Color fill, SDL_Color ink, bool shadow)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     if (shadow)
-        draw_shadow(app->renderer, r, th->radius, th->unit / 2, th->shadow);
-    draw_rounded(app->renderer, r, th->radius, fill);
-    draw_rounded_outline(app->renderer, r, th->radius, 1, th->line);
+        draw_shadow(app->ui.renderer, r, th->radius, th->unit / 2, th->shadow);
+    draw_rounded(app->ui.renderer, r, th->radius, fill);
+    draw_rounded_outline(app->ui.renderer, r, th->radius, 1, th->line);
     TextOpts co = chip_opts(app);
-    const TextBlock *b = ui_text_get(app->text, name, &co);
-    ui_text_draw(app->text, name, &co, r.x + (r.w - b->w) / 2, r.y + (r.h - b->h) / 2, ink);
+    const TextBlock *b = ui_text_get(app->ui.text, name, &co);
+    ui_text_draw(app->ui.text, name, &co, r.x + (r.w - b->w) / 2, r.y + (r.h - b->h) / 2, ink);
 }
 
 static void draw_slider(MapScene *s, App *app, SDL_Rect area)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     if (s->nyears == 0)
         return;
     int u = th->unit;
@@ -957,20 +957,20 @@ static void draw_slider(MapScene *s, App *app, SDL_Rect area)
     TextOpts so = {.style = TEXT_SMALL};
     s->slider = (SDL_Rect){area.x + u * 4, area.y, area.w - u * 8, area.h};
     int ty = area.y + u * 3;
-    draw_rounded(app->renderer, (SDL_Rect){s->slider.x, ty - u / 3, s->slider.w, u * 2 / 3}, u / 3, th->line);
+    draw_rounded(app->ui.renderer, (SDL_Rect){s->slider.x, ty - u / 3, s->slider.w, u * 2 / 3}, u / 3, th->line);
     for (int i = 0; i < s->nyears; i++) {
         int x = s->slider.x + (s->nyears > 1 ? s->slider.w * i / (s->nyears - 1) : s->slider.w / 2);
         bool on = i == s->year_index;
         char y[16];
         snprintf(y, sizeof y, "%d", s->years[i]);
-        const TextBlock *b = ui_text_get(app->text, y, on ? &yo : &so);
+        const TextBlock *b = ui_text_get(app->ui.text, y, on ? &yo : &so);
         if (on) {
-            draw_circle(app->renderer, (float)x, (float)ty, u * 1.4f, th->seal);
-            draw_circle(app->renderer, (float)x, (float)ty, u * 0.6f, th->card);
+            draw_circle(app->ui.renderer, (float)x, (float)ty, u * 1.4f, th->seal);
+            draw_circle(app->ui.renderer, (float)x, (float)ty, u * 0.6f, th->card);
         } else {
-            draw_circle(app->renderer, (float)x, (float)ty, u * 0.6f, th->ink_soft);
+            draw_circle(app->ui.renderer, (float)x, (float)ty, u * 0.6f, th->ink_soft);
         }
-        ui_text_draw(app->text, y, on ? &yo : &so, x - b->w / 2, ty + u * 2, on ? th->ink : th->ink_soft);
+        ui_text_draw(app->ui.text, y, on ? &yo : &so, x - b->w / 2, ty + u * 2, on ? th->ink : th->ink_soft);
     }
     if (s->answered || s->year_asked == s->years[s->year_index]) {
         /* nothing extra: the prompt names the year */
@@ -983,7 +983,7 @@ static void draw_slider(MapScene *s, App *app, SDL_Rect area)
         if (pb->year != s->years[s->year_index])
             continue;
         TextOpts lo = {.style = TEXT_BODY, .wrap = area.w, .max_lines = 1, .align = TEXT_CENTER};
-        ui_text_draw(app->text, text_get(&pb->label, app->lang), &lo, area.x + area.w / 2, ty + u * 2 + th->size[TEXT_BODY] * 3 / 2, th->ink);
+        ui_text_draw(app->ui.text, text_get(&pb->label, app->lang), &lo, area.x + area.w / 2, ty + u * 2 + th->size[TEXT_BODY] * 3 / 2, th->ink);
         break;
     }
 }
@@ -991,7 +991,7 @@ static void draw_slider(MapScene *s, App *app, SDL_Rect area)
 /* The key to the border-by-year map, in a card at (x, y), or measured only (x < 0). */
 static SDL_Rect draw_legend(MapScene *s, App *app, int at_x, int at_y)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     int u = th->unit;
     TextOpts lo = {.style = TEXT_SMALL};
     const char *keys[3] = {"map.legend_border", "map.legend_earlier", "map.legend_changed"};
@@ -999,30 +999,30 @@ static SDL_Rect draw_legend(MapScene *s, App *app, int at_x, int at_y)
     for (int i = 0; i < 3; i++) {
         if (i == 1 && s->year_index == 0)
             continue;
-        const TextBlock *b = ui_text_get(app->text, app_tr(app, keys[i]), &lo);
+        const TextBlock *b = ui_text_get(app->ui.text, app_tr(app, keys[i]), &lo);
         w = b->w > w ? b->w : w;
         rows++;
     }
     SDL_Rect card = {at_x, at_y, w + u * 8, rows * line + u * 2};
     if (at_x < 0)
         return card;
-    draw_rounded(app->renderer, card, u / 2, color_alpha(th->card, 225));
+    draw_rounded(app->ui.renderer, card, u / 2, color_alpha(th->card, 225));
     int x = card.x + u, y = card.y + u;
     for (int i = 0; i < 3; i++) {
         if (i == 1 && s->year_index == 0)
             continue;
         float my = (float)(y + line / 2);
         if (i == 0)
-            draw_line(app->renderer, (float)x, my, (float)(x + u * 4), my, u * 0.45f, th->ink);
+            draw_line(app->ui.renderer, (float)x, my, (float)(x + u * 4), my, u * 0.45f, th->ink);
         else if (i == 1)
             for (int k = 0; k < 2; k++)
-                draw_line(app->renderer, x + k * u * 2.4f, my, x + k * u * 2.4f + u * 1.4f, my, u * 0.4f, th->ink_soft);
+                draw_line(app->ui.renderer, x + k * u * 2.4f, my, x + k * u * 2.4f + u * 1.4f, my, u * 0.4f, th->ink_soft);
         else {
             SDL_Rect sw = {x, (int)my - u * 2 / 3, u * 4, u * 4 / 3};
-            draw_rect(app->renderer, sw, color_mix(th->land, th->gold, MAPVIEW_ANSWER_ALPHA / 255.0f));
-            draw_rounded_outline(app->renderer, sw, 0, 1, th->ink);
+            draw_rect(app->ui.renderer, sw, color_mix(th->land, th->gold, MAPVIEW_ANSWER_ALPHA / 255.0f));
+            draw_rounded_outline(app->ui.renderer, sw, 0, 1, th->ink);
         }
-        ui_text_draw(app->text, app_tr(app, keys[i]), &lo, x + u * 6, y, th->ink);
+        ui_text_draw(app->ui.text, app_tr(app, keys[i]), &lo, x + u * 6, y, th->ink);
         y += line;
     }
     return card;
@@ -1031,25 +1031,25 @@ static SDL_Rect draw_legend(MapScene *s, App *app, int at_x, int at_y)
 static void map_draw(Scene *scene, App *app)
 {
     MapScene *s = (MapScene *)scene;
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     int u = th->unit;
-    ui_background(app, 0);
-    TextOpts to = {.style = TEXT_H1, .wrap = app->width * 55 / 100, .max_lines = 1};
-    ui_text_draw(app->text, s->title, &to, th->margin, th->margin / 2, th->ink);
+    ui_background(&app->ui, 0);
+    TextOpts to = {.style = TEXT_H1, .wrap = app->ui.width * 55 / 100, .max_lines = 1};
+    ui_text_draw(app->ui.text, s->title, &to, th->margin, th->margin / 2, th->ink);
     char progress[96];
     if (s->kind == MAPK_DRAG)
         snprintf(progress, sizeof progress, "%d / %d  \xC2\xB7  %s %d", s->nchips - s->chips_left, s->nchips, app_tr(app, "timeline.score"), s->score);
     else
         snprintf(progress, sizeof progress, "%d / %d  \xC2\xB7  %s %d", s->index + 1, s->count, app_tr(app, "timeline.score"), s->score);
-    SDL_Rect back = ui_back_rect(app);
+    SDL_Rect back = ui_back_rect(&app->ui);
     TextOpts po = {.style = TEXT_H2, .align = TEXT_RIGHT};
-    ui_text_draw(app->text, progress, &po, back.x - u * 3, back.y, th->ink_soft);
-    ui_back_button(app);
+    ui_text_draw(app->ui.text, progress, &po, back.x - u * 3, back.y, th->ink_soft);
+    ui_back_button(&app->ui);
 
     int top = th->margin * 2 + u * 2;
-    int panel_w = app->width * 30 / 100;
+    int panel_w = app->ui.width * 30 / 100;
     int slider_h = s->kind == MAPK_YEAR ? th->size[TEXT_BODY] * 3 + u * 6 : 0;
-    s->map_rect = (SDL_Rect){th->margin, top, app->width - 3 * th->margin - panel_w, app->height - top - th->margin * 2 - slider_h};
+    s->map_rect = (SDL_Rect){th->margin, top, app->ui.width - 3 * th->margin - panel_w, app->ui.height - top - th->margin * 2 - slider_h};
     MapView *mv = view_for(s, app, current_map(s));
     PackItemRef ref = s->kind == MAPK_DRAG ? s->chips[0].ref : s->items[s->index];
     int fill_regions[MAX_CHIPS + 8];
@@ -1131,9 +1131,9 @@ static void map_draw(Scene *scene, App *app)
             st.place_marks = marks;
             st.nplace_marks = 1;
         }
-        mapview_draw(mv, app->renderer, app->text, th, &st);
+        mapview_draw(mv, app->ui.renderer, app->ui.text, th, &st);
         if (s->kind == MAPK_DRAG) {
-            SDL_RenderSetClipRect(app->renderer, &s->map_rect);
+            SDL_RenderSetClipRect(app->ui.renderer, &s->map_rect);
             /* Placed names sit on their targets, with a tick or a cross. */
             for (int i = 0; i < s->nchips; i++) {
                 const Chip *c = &s->chips[i];
@@ -1146,17 +1146,17 @@ static void map_draw(Scene *scene, App *app)
                 r.w += u * 3;
                 draw_chip(app, name, r, th->card, c->correct ? th->right : th->wrong, false);
                 if (c->correct)
-                    draw_tick(app->renderer, (float)(r.x + r.w - u * 2), (float)(r.y + r.h / 2), th->size[TEXT_SMALL] * 0.9f, th->right);
+                    draw_tick(app->ui.renderer, (float)(r.x + r.w - u * 2), (float)(r.y + r.h / 2), th->size[TEXT_SMALL] * 0.9f, th->right);
                 else
-                    draw_cross(app->renderer, (float)(r.x + r.w - u * 2), (float)(r.y + r.h / 2), th->size[TEXT_SMALL] * 0.9f, th->wrong);
+                    draw_cross(app->ui.renderer, (float)(r.x + r.w - u * 2), (float)(r.y + r.h / 2), th->size[TEXT_SMALL] * 0.9f, th->wrong);
             }
             /* Keyboard placing: a focus ring on the target place. */
             if (s->placing >= 0 && s->chips[s->target_cursor].ref.kind == PACK_KIND_PLACE) {
                 float x, y;
                 if (mapview_place_screen(mv, (int)s->chips[s->target_cursor].ref.index, &x, &y))
-                    draw_ring(app->renderer, x, y, u * 2.4f, u * 0.5f, th->focus);
+                    draw_ring(app->ui.renderer, x, y, u * 2.4f, u * 0.5f, th->focus);
             }
-            SDL_RenderSetClipRect(app->renderer, NULL);
+            SDL_RenderSetClipRect(app->ui.renderer, NULL);
         }
     }
     if (s->kind == MAPK_YEAR) {
@@ -1164,21 +1164,21 @@ static void map_draw(Scene *scene, App *app)
     }
 
     /* The panel: the question, the options, tries or names, and feedback. */
-    int px = app->width - th->margin - panel_w, py = top;
+    int px = app->ui.width - th->margin - panel_w, py = top;
     /* The question in the heading face, or in bold body text when that would take more than a
      * third of the panel (large text scales): the year and the place must never be cut. */
     TextOpts qo = {.style = TEXT_H2, .wrap = panel_w, .max_lines = 8};
-    if (ui_text_get(app->text, s->prompt, &qo)->h > (app->height - top) / 3)
+    if (ui_text_get(app->ui.text, s->prompt, &qo)->h > (app->ui.height - top) / 3)
         qo.style = TEXT_BODY_BOLD;
-    const TextBlock *qb = ui_text_draw(app->text, s->prompt, &qo, px, py, th->ink);
+    const TextBlock *qb = ui_text_draw(app->ui.text, s->prompt, &qo, px, py, th->ink);
     py += qb->h + u * 3;
     if (s->kind == MAPK_WHICH || s->kind == MAPK_YEAR) {
         draw_options(s, app, px, &py, panel_w);
         if (s->kind == MAPK_YEAR && !s->answered) {
             /* The hint and the legend only where they fit above the hint bar. */
-            int bottom = app->height - th->margin * 2;
+            int bottom = app->ui.height - th->margin * 2;
             TextOpts ho = {.style = TEXT_SMALL, .wrap = panel_w, .max_lines = 3};
-            const TextBlock *hb = ui_text_get(app->text, app_tr(app, "map.year_hint"), &ho);
+            const TextBlock *hb = ui_text_get(app->ui.text, app_tr(app, "map.year_hint"), &ho);
             /* The legend under the options when it fits, else in the map's top left corner. */
             SDL_Rect lg = draw_legend(s, app, -1, 0);
             if (py + lg.h <= bottom) {
@@ -1188,7 +1188,7 @@ static void map_draw(Scene *scene, App *app)
                 draw_legend(s, app, s->map_rect.x + u, s->map_rect.y + u);
             }
             if (py + hb->h <= bottom) {
-                ui_text_draw(app->text, app_tr(app, "map.year_hint"), &ho, px, py, th->ink_soft);
+                ui_text_draw(app->ui.text, app_tr(app, "map.year_hint"), &ho, px, py, th->ink_soft);
                 py += hb->h + u * 2;
             }
 
@@ -1197,15 +1197,15 @@ static void map_draw(Scene *scene, App *app)
         char tries[96];
         snprintf(tries, sizeof tries, "%s %d / %d", app_tr(app, "map.tries"), s->tries, MAPROUND_TRIES);
         TextOpts tro = {.style = TEXT_BODY, .wrap = panel_w};
-        const TextBlock *tb = ui_text_draw(app->text, tries, &tro, px, py, th->ink_soft);
+        const TextBlock *tb = ui_text_draw(app->ui.text, tries, &tro, px, py, th->ink_soft);
         py += tb->h + u;
         TextOpts ho = {.style = TEXT_SMALL, .wrap = panel_w, .max_lines = 3};
-        const TextBlock *hb = ui_text_draw(app->text, app_tr(app, "map.find_hint"), &ho, px, py, th->ink_soft);
+        const TextBlock *hb = ui_text_draw(app->ui.text, app_tr(app, "map.find_hint"), &ho, px, py, th->ink_soft);
         py += hb->h + u * 2;
         if (!s->answered && s->wrong_pick >= 0) {
             TextOpts wo = {.style = TEXT_BODY_BOLD, .wrap = panel_w};
-            draw_cross(app->renderer, (float)(px + u * 1.5f), (float)(py + th->size[TEXT_BODY] * 0.7f), th->size[TEXT_BODY] * 1.0f, th->wrong);
-            ui_text_draw(app->text, app_tr(app, "map.try_again"), &wo, px + u * 4, py, th->wrong);
+            draw_cross(app->ui.renderer, (float)(px + u * 1.5f), (float)(py + th->size[TEXT_BODY] * 0.7f), th->size[TEXT_BODY] * 1.0f, th->wrong);
+            ui_text_draw(app->ui.text, app_tr(app, "map.try_again"), &wo, px + u * 4, py, th->wrong);
         }
     } else {
         /* Drag: the names still to place, as chips; the focused one ringed for keys and pads. */
@@ -1220,25 +1220,25 @@ static void map_draw(Scene *scene, App *app)
             if (c->placed) {
                 s->buttons[i] = (SDL_Rect){0, 0, 0, 0};
                 TextOpts po2 = {.style = TEXT_BODY};
-                const TextBlock *b = ui_text_draw(app->text, name, &po2, px + u * 3, r.y + (r.h - th->size[TEXT_BODY] * 4 / 3) / 2, th->ink_soft);
+                const TextBlock *b = ui_text_draw(app->ui.text, name, &po2, px + u * 3, r.y + (r.h - th->size[TEXT_BODY] * 4 / 3) / 2, th->ink_soft);
                 (void)b;
                 if (c->correct)
-                    draw_tick(app->renderer, (float)(px + u), (float)(r.y + r.h / 2), th->size[TEXT_SMALL] * 0.9f, th->right);
+                    draw_tick(app->ui.renderer, (float)(px + u), (float)(r.y + r.h / 2), th->size[TEXT_SMALL] * 0.9f, th->right);
                 else
-                    draw_cross(app->renderer, (float)(px + u), (float)(r.y + r.h / 2), th->size[TEXT_SMALL] * 0.9f, th->wrong);
+                    draw_cross(app->ui.renderer, (float)(px + u), (float)(r.y + r.h / 2), th->size[TEXT_SMALL] * 0.9f, th->wrong);
                 continue;
             }
             if (i == s->dragging)
-                draw_rounded_outline(app->renderer, r, th->radius, 2, th->line);   /* its empty slot */
+                draw_rounded_outline(app->ui.renderer, r, th->radius, 2, th->line);   /* its empty slot */
             else
                 draw_chip(app, name, r, i == s->placing ? th->gold : th->card, th->ink, true);
-            if ((ui_show_focus(app) && i == s->nav.focus && s->placing < 0) || i == s->placing)
-                draw_focus_ring(app->renderer, r, th->radius, u, th->focus);
+            if ((ui_show_focus(&app->ui) && i == s->nav.focus && s->placing < 0) || i == s->placing)
+                draw_focus_ring(app->ui.renderer, r, th->radius, u, th->focus);
             if (c->tries > 0) {
                 char t[32];
                 snprintf(t, sizeof t, "%d / %d", c->tries, MAPROUND_TRIES);
                 TextOpts tro = {.style = TEXT_SMALL};
-                ui_text_draw(app->text, t, &tro, r.x + r.w + u * 2, r.y + (r.h - th->size[TEXT_SMALL] * 4 / 3) / 2, th->wrong);
+                ui_text_draw(app->ui.text, t, &tro, r.x + r.w + u * 2, r.y + (r.h - th->size[TEXT_SMALL] * 4 / 3) / 2, th->wrong);
             }
         }
         py += u;
@@ -1249,22 +1249,22 @@ static void map_draw(Scene *scene, App *app)
             const char *values[] = {s->placing >= 0 ? item_name(s, s->chips[s->placing].ref, app->lang) : ""};
             i18n_format(msg, sizeof msg, app_tr(app, line), names, values, 1);
             TextOpts ho = {.style = TEXT_SMALL, .wrap = panel_w, .max_lines = 4};
-            const TextBlock *hb = ui_text_get(app->text, msg, &ho);
-            if (py + hb->h <= app->height - th->margin * 2 - th->size[TEXT_BODY] * 2) {   /* only when it fits */
-                ui_text_draw(app->text, msg, &ho, px, py, th->ink_soft);
+            const TextBlock *hb = ui_text_get(app->ui.text, msg, &ho);
+            if (py + hb->h <= app->ui.height - th->margin * 2 - th->size[TEXT_BODY] * 2) {   /* only when it fits */
+                ui_text_draw(app->ui.text, msg, &ho, px, py, th->ink_soft);
                 py += hb->h + u * 2;
             }
             if (s->last_chip >= 0 && s->last_result == MAPDROP_WRONG && !s->chips[s->last_chip].placed) {
                 TextOpts wo = {.style = TEXT_BODY_BOLD, .wrap = panel_w - u * 4};
-                draw_cross(app->renderer, (float)(px + u * 1.5f), (float)(py + th->size[TEXT_BODY] * 0.7f), th->size[TEXT_BODY] * 1.0f, th->wrong);
-                ui_text_draw(app->text, app_tr(app, "map.try_again"), &wo, px + u * 4, py, th->wrong);
+                draw_cross(app->ui.renderer, (float)(px + u * 1.5f), (float)(py + th->size[TEXT_BODY] * 0.7f), th->size[TEXT_BODY] * 1.0f, th->wrong);
+                ui_text_draw(app->ui.text, app_tr(app, "map.try_again"), &wo, px + u * 4, py, th->wrong);
             }
         }
     }
     if (s->answered) {
         char msg[400];
         TextOpts mo = {.style = TEXT_BODY_BOLD, .wrap = panel_w - u * 4, .max_lines = 4};
-        int y = s->kind == MAPK_FIND || s->kind == MAPK_DRAG ? app->height - th->margin * 2 - th->size[TEXT_BODY] * 6 : py;
+        int y = s->kind == MAPK_FIND || s->kind == MAPK_DRAG ? app->ui.height - th->margin * 2 - th->size[TEXT_BODY] * 6 : py;
         bool good = s->correct;
         if (s->kind == MAPK_DRAG) {
             char a[16], b[16];
@@ -1280,21 +1280,21 @@ static void map_draw(Scene *scene, App *app)
             i18n_format(msg, sizeof msg, app_tr(app, s->correct ? "map.right" : "map.wrong"), names, values, 1);
         }
         if (good)
-            draw_tick(app->renderer, (float)(px + u * 1.5f), (float)(y + th->size[TEXT_BODY] * 0.7f), th->size[TEXT_BODY] * 1.1f, th->right);
+            draw_tick(app->ui.renderer, (float)(px + u * 1.5f), (float)(y + th->size[TEXT_BODY] * 0.7f), th->size[TEXT_BODY] * 1.1f, th->right);
         else
-            draw_cross(app->renderer, (float)(px + u * 1.5f), (float)(y + th->size[TEXT_BODY] * 0.7f), th->size[TEXT_BODY] * 1.1f, th->wrong);
-        const TextBlock *mb = ui_text_draw(app->text, msg, &mo, px + u * 4, y, good ? th->right : th->wrong);
+            draw_cross(app->ui.renderer, (float)(px + u * 1.5f), (float)(y + th->size[TEXT_BODY] * 0.7f), th->size[TEXT_BODY] * 1.1f, th->wrong);
+        const TextBlock *mb = ui_text_draw(app->ui.text, msg, &mo, px + u * 4, y, good ? th->right : th->wrong);
         /* The link under the message when it fits above the hint bar. */
         int ly = y + mb->h + u * 2;
-        if (ly + th->size[TEXT_SMALL] * 2 <= app->height - th->margin * 2)
-            notes_link_draw(app, &s->notes, px + panel_w, ly);
+        if (ly + th->size[TEXT_SMALL] * 2 <= app->ui.height - th->margin * 2)
+            notes_link_draw(&app->ui, &s->notes, px + panel_w, ly);
     }
     /* A name being dragged follows the pointer, above everything. */
     if (s->kind == MAPK_DRAG && s->dragging >= 0) {
         const char *name = item_name(s, s->chips[s->dragging].ref, app->lang);
         SDL_Rect r = chip_rect_at(app, name, s->drag_x, s->drag_y, true);
         draw_chip(app, name, r, th->gold, th->ink, true);
-        draw_circle(app->renderer, (float)s->drag_x, (float)s->drag_y, u * 0.5f, th->seal);
+        draw_circle(app->ui.renderer, (float)s->drag_x, (float)s->drag_y, u * 0.5f, th->seal);
     }
     const char *first_key = app_tr(app, "key.arrows");
     const char *first = app_tr(app, s->kind == MAPK_FIND ? "map.hint_cycle" : s->kind == MAPK_YEAR ? "map.hint_years"
@@ -1306,8 +1306,8 @@ static void map_draw(Scene *scene, App *app)
         hints[6] = "N";
         hints[7] = app_tr(app, "notes.link");
     }
-    ui_hints(app, hints, 4);
-    notes_draw(app, &s->notes, s->pack);
+    ui_hints(&app->ui, hints, 4);
+    notes_draw(&app->ui, &s->notes, s->pack);
 }
 
 static void map_report(Scene *scene, App *app, cJSON *out)

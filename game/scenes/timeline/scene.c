@@ -42,7 +42,7 @@ typedef struct CardImage {
     SDL_Texture *tex;
     int w, h;
     bool tried;
-    unsigned render_epoch;   /* app->render_epoch when tex was made: another means it is gone */
+    unsigned render_epoch;   /* app->ui.render_epoch when tex was made: another means it is gone */
     bool counted;            /* counted in images_shown */
 } CardImage;
 
@@ -250,7 +250,7 @@ static void timeline_destroy(Scene *scene, App *app)
 {
     TimelineScene *s = (TimelineScene *)scene;
     for (int i = 0; i < TIMELINE_MAX_CARDS; i++)
-        if (s->image[i].tex && s->image[i].render_epoch == app->render_epoch)
+        if (s->image[i].tex && s->image[i].render_epoch == app->ui.render_epoch)
             SDL_DestroyTexture(s->image[i].tex);
     level_free(s->level);
     free(s);
@@ -590,10 +590,10 @@ static void set_zoom(TimelineScene *s, App *app, int zoom)
  * nearest that time. Returns true when the action was used. */
 static bool line_view_action(TimelineScene *s, App *app, const Action *a)
 {
-    int page = app->width * 3 / 4;
+    int page = app->ui.width * 3 / 4;
     switch (a->kind) {
     case ACTION_SCROLL:
-        s->scroll -= (int)(a->dy * (float)app->theme->unit * 10);
+        s->scroll -= (int)(a->dy * (float)app->ui.theme->unit * 10);
         return true;
     case ACTION_PAGE_UP:
         s->scroll -= page;
@@ -635,7 +635,7 @@ static bool line_view_action(TimelineScene *s, App *app, const Action *a)
             }
         }
         if (best >= 0)
-            s->scroll = s->slot[best].x + s->slot[best].w / 2 - app->width / 2;
+            s->scroll = s->slot[best].x + s->slot[best].w / 2 - app->ui.width / 2;
         return true;
     }
     default:
@@ -650,7 +650,7 @@ static SceneOutcome timeline_action(Scene *scene, App *app, const Action *a)
         return scene_stay();
     if (s->detail >= 0)
         return detail_action(s, a);
-    if (a->kind == ACTION_BACK || ui_back_hit(app, a))
+    if (a->kind == ACTION_BACK || ui_back_hit(&app->ui, a))
         return scene_pop();
     if (line_view_action(s, app, a))
         return scene_stay();
@@ -708,7 +708,7 @@ static int text_unit(const Theme *th)
 static const CardImage *card_image(TimelineScene *s, App *app, int card)
 {
     CardImage *im = &s->image[card];
-    if (im->tried && im->tex && im->render_epoch != app->render_epoch) {
+    if (im->tried && im->tex && im->render_epoch != app->ui.render_epoch) {
         /* The renderer was replaced (a resize without a window, a lost device): its textures
          * went with it, so the image is loaded again. */
         im->tex = NULL;
@@ -717,9 +717,9 @@ static const CardImage *card_image(TimelineScene *s, App *app, int card)
     if (im->tried)
         return im->tex ? im : NULL;
     im->tried = true;
-    im->render_epoch = app->render_epoch;
+    im->render_epoch = app->ui.render_epoch;
     const char *rel = s->text[card].image;
-    if (!rel || !s->pack->dir || !app->renderer)
+    if (!rel || !s->pack->dir || !app->ui.renderer)
         return NULL;
     char *path = util_path_join(s->pack->dir, rel);
     SDL_Surface *src = path ? IMG_Load(path) : NULL;
@@ -740,7 +740,7 @@ static const CardImage *card_image(TimelineScene *s, App *app, int card)
             SDL_FreeSurface(small);
         }
     }
-    im->tex = SDL_CreateTextureFromSurface(app->renderer, rgba);
+    im->tex = SDL_CreateTextureFromSurface(app->ui.renderer, rgba);
     im->w = rgba->w;
     im->h = rgba->h;
     SDL_FreeSurface(rgba);
@@ -761,8 +761,8 @@ static void draw_image_fit(App *app, const CardImage *im, SDL_Rect box)
     double k = fmin((double)box.w / im->w, (double)box.h / im->h);
     int w = (int)(im->w * k), h = (int)(im->h * k);
     SDL_Rect d = {box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h};
-    SDL_RenderCopy(app->renderer, im->tex, NULL, &d);
-    draw_rounded_outline(app->renderer, d, 0, 1, app->theme->line);
+    SDL_RenderCopy(app->ui.renderer, im->tex, NULL, &d);
+    draw_rounded_outline(app->ui.renderer, d, 0, 1, app->ui.theme->line);
 }
 
 static void fill_triangle(SDL_Renderer *r, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c)
@@ -833,28 +833,28 @@ static void draw_category_mark(SDL_Renderer *r, PackCategory cat, float cx, floa
 
 static void draw_card(App *app, TimelineScene *s, int card, SDL_Rect r, bool show_date, bool focused, int mark)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     const CardText *ct = &s->text[card];
     SDL_Color edge = mark > 0 ? th->right : mark < 0 ? th->wrong : th->line;
-    draw_shadow(app->renderer, r, th->radius / 2, th->unit / 2 + 1, th->shadow);
-    draw_rounded(app->renderer, r, th->radius / 2, th->card);
-    draw_rounded_outline(app->renderer, r, th->radius / 2, mark ? th->unit / 3 + 1 : 1, edge);
+    draw_shadow(app->ui.renderer, r, th->radius / 2, th->unit / 2 + 1, th->shadow);
+    draw_rounded(app->ui.renderer, r, th->radius / 2, th->card);
+    draw_rounded_outline(app->ui.renderer, r, th->radius / 2, mark ? th->unit / 3 + 1 : 1, edge);
     int tu = text_unit(th);
     bool compact = r.w < tu * 17;   /* zoomed out */
     int pad = compact ? th->unit : th->unit * 2;
     /* Category stamp in the corner (a shape and its word), and a red rule like an index card.
      * The right end of the stamp row stays free for the tick or cross. */
     TextOpts co = {.style = TEXT_SMALL, .size = th->size[TEXT_SMALL] * 85 / 100, .max_lines = 1};
-    const TextBlock *cb = ui_text_get(app->text, app_tr(app, ct->category), &co);
+    const TextBlock *cb = ui_text_get(app->ui.text, app_tr(app, ct->category), &co);
     float ms = (float)cb->h * 0.62f;
     int mark_room = mark ? th->size[TEXT_BODY] + th->unit : 0;
-    draw_category_mark(app->renderer, ct->cat, (float)(r.x + pad) + ms / 2, (float)(r.y + th->unit) + (float)cb->h / 2, ms, th->seal, th->card);
+    draw_category_mark(app->ui.renderer, ct->cat, (float)(r.x + pad) + ms / 2, (float)(r.y + th->unit) + (float)cb->h / 2, ms, th->seal, th->card);
     co.wrap = r.w - 2 * pad - (int)ms - th->unit - mark_room;
     /* The word goes with the shape when it fits whole; the shape alone says it otherwise. */
-    if (co.wrap > th->unit * 4 && !ui_text_get(app->text, app_tr(app, ct->category), &co)->truncated)
-        ui_text_draw(app->text, app_tr(app, ct->category), &co, r.x + pad + (int)ms + th->unit, r.y + th->unit, th->seal);
+    if (co.wrap > th->unit * 4 && !ui_text_get(app->ui.text, app_tr(app, ct->category), &co)->truncated)
+        ui_text_draw(app->ui.text, app_tr(app, ct->category), &co, r.x + pad + (int)ms + th->unit, r.y + th->unit, th->seal);
     int y = r.y + th->unit + cb->h;
-    draw_rect(app->renderer, (SDL_Rect){r.x + pad, y, r.w - 2 * pad, 1 + th->unit / 4}, color_alpha(th->seal, 120));
+    draw_rect(app->ui.renderer, (SDL_Rect){r.x + pad, y, r.w - 2 * pad, 1 + th->unit / 4}, color_alpha(th->seal, 120));
     y += th->unit;
     /* Narrow cards (many on the line) use the small size so titles keep whole words. */
     bool narrow = r.w < tu * 32;
@@ -865,10 +865,10 @@ static void draw_card(App *app, TimelineScene *s, int card, SDL_Rect r, bool sho
     TextOpts dop = {.style = TEXT_BODY_BOLD, .size = th->size[body], .wrap = r.w - 2 * pad, .max_lines = 1};
     const char *date = ct->date;
     if (show_date) {
-        if (ui_text_get(app->text, date, &dop)->truncated) {
+        if (ui_text_get(app->ui.text, date, &dop)->truncated) {
             dop.size = th->size[TEXT_SMALL] * 85 / 100;
             dop.max_lines = 2;
-            const TextBlock *db = ui_text_get(app->text, date, &dop);
+            const TextBlock *db = ui_text_get(app->ui.text, date, &dop);
             if (db->truncated) {
                 date = ct->year;
                 dop.size = th->size[body];
@@ -884,7 +884,7 @@ static void draw_card(App *app, TimelineScene *s, int card, SDL_Rect r, bool sho
     if (im && lines > 2)
         lines = 2;   /* leave room for the picture */
     TextOpts to = {.style = body, .wrap = r.w - 2 * pad, .max_lines = lines < 1 ? 1 : lines};
-    const TextBlock *tb = ui_text_draw(app->text, ct->title, &to, r.x + pad, y, th->ink);
+    const TextBlock *tb = ui_text_draw(app->ui.text, ct->title, &to, r.x + pad, y, th->ink);
     /* The pack's image under the title, in the room left above the date (not on narrow cards). */
     int room = r.y + r.h - date_h - th->unit - (y + tb->h + th->unit / 2);
     if (im && room >= th->unit * 4) {
@@ -896,20 +896,20 @@ static void draw_card(App *app, TimelineScene *s, int card, SDL_Rect r, bool sho
     if (!show_date && !mark) {
         /* The date stays hidden until the card is placed. */
         TextOpts qo = {.style = TEXT_BODY_BOLD, .size = th->size[body], .wrap = r.w - 2 * pad, .max_lines = 1};
-        ui_text_draw(app->text, app_tr(app, "timeline.hidden_date"), &qo, r.x + pad, r.y + r.h - th->size[body] * 3 / 2 - th->unit / 2, th->gold);
+        ui_text_draw(app->ui.text, app_tr(app, "timeline.hidden_date"), &qo, r.x + pad, r.y + r.h - th->size[body] * 3 / 2 - th->unit / 2, th->gold);
     }
     if (show_date) {
-        ui_text_draw(app->text, date, &dop, r.x + pad, r.y + r.h - date_h - th->unit / 2, mark < 0 ? th->wrong : th->ink);
+        ui_text_draw(app->ui.text, date, &dop, r.x + pad, r.y + r.h - date_h - th->unit / 2, mark < 0 ? th->wrong : th->ink);
     }
     /* The tick or cross sits inside the card's corner, in the room kept free on the stamp row. */
     float msz = (float)th->size[TEXT_BODY];
     float mx = (float)(r.x + r.w - th->unit) - msz / 2, my = (float)(r.y + th->unit) + (float)cb->h / 2;
     if (mark > 0)
-        draw_tick(app->renderer, mx, my, msz, th->right);
+        draw_tick(app->ui.renderer, mx, my, msz, th->right);
     else if (mark < 0)
-        draw_cross(app->renderer, mx, my, msz * 0.8f, th->wrong);
-    if (focused && ui_show_focus(app))
-        draw_focus_ring(app->renderer, r, th->radius / 2, th->unit, th->focus);
+        draw_cross(app->ui.renderer, mx, my, msz * 0.8f, th->wrong);
+    if (focused && ui_show_focus(&app->ui))
+        draw_focus_ring(app->ui.renderer, r, th->radius / 2, th->unit, th->focus);
 }
 
 static int card_mark(const TimelineScene *s, int card)
@@ -962,7 +962,7 @@ static double year_ordinal(int astro)
  * longer than the screen a band marks the stretch of time that is in view. */
 static void draw_axis(TimelineScene *s, App *app, int y, int x0, int x1, bool all_dates)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     int n = s->tl.line_count;
     double lo, hi;
     s->axis_ok = axis_range(s, all_dates, &lo, &hi);
@@ -973,14 +973,14 @@ static void draw_axis(TimelineScene *s, App *app, int y, int x0, int x1, bool al
     s->axis_rect = (SDL_Rect){x0, y - th->size[TEXT_SMALL] * 2, x1 - x0, th->size[TEXT_SMALL] * 2 + th->unit * 3};
     double span = hi - lo;
     /* The band of the visible cards, first. */
-    if (s->line_total > app->width - 2 * th->margin) {
+    if (s->line_total > app->ui.width - 2 * th->margin) {
         double vlo = 1e18, vhi = -1e18;
         for (int i = 0; i < n; i++) {
             int c = s->tl.line[i];
             if (!all_dates && s->tl.state[c] == TIMELINE_CARD_DECK)
                 continue;
             int cx = s->slot[i].x - s->scroll + s->slot[i].w / 2;
-            if (cx < 0 || cx > app->width)
+            if (cx < 0 || cx > app->ui.width)
                 continue;
             Date d = timeline_key(&s->tl.cards[c].when, s->tl.config.range_key);
             double v = date_ordinal(&d);
@@ -990,10 +990,10 @@ static void draw_axis(TimelineScene *s, App *app, int y, int x0, int x1, bool al
         if (vlo <= vhi) {
             int bx0 = x0 + (int)((vlo - lo) / span * (x1 - x0)) - th->unit;
             int bx1 = x0 + (int)((vhi - lo) / span * (x1 - x0)) + th->unit;
-            draw_rounded(app->renderer, (SDL_Rect){bx0, y - th->unit / 2, bx1 - bx0, th->unit + 2}, th->unit / 2, color_alpha(th->gold, 70));
+            draw_rounded(app->ui.renderer, (SDL_Rect){bx0, y - th->unit / 2, bx1 - bx0, th->unit + 2}, th->unit / 2, color_alpha(th->gold, 70));
         }
     }
-    draw_rect(app->renderer, (SDL_Rect){x0, y, x1 - x0, 2}, th->ink_soft);
+    draw_rect(app->ui.renderer, (SDL_Rect){x0, y, x1 - x0, 2}, th->ink_soft);
     /* A round step that leaves room for each label. */
     static const int steps[] = {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000};
     int min_px = th->size[TEXT_SMALL] * 5;
@@ -1012,11 +1012,11 @@ static void draw_axis(TimelineScene *s, App *app, int y, int x0, int x1, bool al
         if (v < lo || v > hi)
             continue;
         float fx = (float)(x0 + (v - lo) / span * (x1 - x0));
-        draw_rect(app->renderer, (SDL_Rect){(int)fx, y - th->unit, 2, th->unit + 2}, th->ink_soft);
+        draw_rect(app->ui.renderer, (SDL_Rect){(int)fx, y - th->unit, 2, th->unit + 2}, th->ink_soft);
         Date yd = {.year = ay > 0 ? ay : ay - 1, .precision = DATE_PRECISION_YEAR};
         char buf[48];
         date_format(&yd, app->lang, buf, sizeof buf);
-        ui_text_draw(app->text, buf, &yo, (int)fx, y - th->unit - th->size[TEXT_SMALL] * 3 / 2, th->ink_soft);
+        ui_text_draw(app->ui.text, buf, &yo, (int)fx, y - th->unit - th->size[TEXT_SMALL] * 3 / 2, th->ink_soft);
     }
     for (int i = 0; i < n; i++) {
         int c = s->tl.line[i];
@@ -1027,9 +1027,9 @@ static void draw_axis(TimelineScene *s, App *app, int y, int x0, int x1, bool al
         SDL_Rect sr = s->slot[i];
         float cx = (float)(sr.x - s->scroll + sr.w / 2);
         SDL_Color col = s->tl.state[c] == TIMELINE_CARD_WRONG ? th->wrong : th->teal;
-        if (cx > -sr.w && cx < app->width + sr.w)
-            draw_line(app->renderer, fx, (float)y, cx, (float)sr.y, 1.5f, color_alpha(col, 120));
-        draw_circle(app->renderer, fx, (float)y + 1, th->unit * 0.7f, col);
+        if (cx > -sr.w && cx < app->ui.width + sr.w)
+            draw_line(app->ui.renderer, fx, (float)y, cx, (float)sr.y, 1.5f, color_alpha(col, 120));
+        draw_circle(app->ui.renderer, fx, (float)y + 1, th->unit * 0.7f, col);
     }
 }
 
@@ -1041,10 +1041,10 @@ static int card_min_width(const Theme *th, int zoom)
 
 static void layout_line(TimelineScene *s, App *app, int top, int card_h, int focus_pos)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     int n = s->tl.line_count;
     bool gaps = insert_mode(s) && s->phase != PHASE_DONE;
-    int avail = app->width - 2 * th->margin;
+    int avail = app->ui.width - 2 * th->margin;
     /* Zoom out by itself when the normal cards would not fit, unless the player chose. */
     if (!s->zoom_chosen) {
         /* Narrow cards when they bring the whole line on screen, or nearly; a line longer
@@ -1078,7 +1078,7 @@ static void layout_line(TimelineScene *s, App *app, int top, int card_h, int foc
         SDL_Rect f = focus_pos <= n ? s->gap_rect[focus_pos] : s->gap_rect[n];
         if (focus_pos < n && (s->phase == PHASE_DONE || !insert_mode(s) || s->browsing))
             f = s->slot[focus_pos];
-        int left = th->margin, right = app->width - th->margin;
+        int left = th->margin, right = app->ui.width - th->margin;
         int keep = f.w < w ? w / 2 : 0;
         if (f.x - s->scroll < left + keep)
             s->scroll = f.x - left - keep;
@@ -1098,14 +1098,14 @@ static void layout_line(TimelineScene *s, App *app, int top, int card_h, int foc
 
 static void draw_top(TimelineScene *s, App *app)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     const char *title = s->level ? text_get(&s->level->title, app->lang) : app_tr(app, "menu.timeline");
     /* Score and lives at the top right, left of the Back button; the title takes the rest. */
-    SDL_Rect back = ui_back_rect(app);
+    SDL_Rect back = ui_back_rect(&app->ui);
     char score[64];
     snprintf(score, sizeof score, "%s %d", app_tr(app, "timeline.score"), s->tl.score);
     TextOpts so = {.style = TEXT_H2, .align = TEXT_RIGHT};
-    const TextBlock *sb = ui_text_draw(app->text, score, &so, back.x - th->unit * 3, back.y, th->ink);
+    const TextBlock *sb = ui_text_draw(app->ui.text, score, &so, back.x - th->unit * 3, back.y, th->ink);
     if (s->phase == PHASE_FEEDBACK && s->last.points > 0) {
         /* The points just won rise under the score. */
         double e = s->t - s->feedback_t;
@@ -1113,19 +1113,19 @@ static void draw_top(TimelineScene *s, App *app)
         char pts[32];
         snprintf(pts, sizeof pts, "+%d", s->last.points);
         TextOpts po = {.style = TEXT_BODY_BOLD, .align = TEXT_RIGHT};
-        ui_text_draw(app->text, pts, &po, back.x - th->unit * 3, back.y + sb->h + th->unit - (int)(k * th->unit), th->gold);
+        ui_text_draw(app->ui.text, pts, &po, back.x - th->unit * 3, back.y + sb->h + th->unit - (int)(k * th->unit), th->gold);
     }
     int right = back.x - th->unit * 3 - sb->w - th->unit * 4;
     if (insert_mode(s) && s->tl.config.lives > 0)
         right -= (int)((float)s->tl.config.lives * (th->size[TEXT_H2] * 0.7f + (float)th->unit)) + th->unit * 2;
     TextOpts to = {.style = TEXT_H1, .wrap = right - th->margin > th->unit * 20 ? right - th->margin : th->unit * 20, .max_lines = 1};
     int ty = th->margin / 2;
-    if (ui_text_get(app->text, title, &to)->truncated) {
+    if (ui_text_get(app->ui.text, title, &to)->truncated) {
         /* A long title steps down a size before it is cut. */
         ty += (th->size[TEXT_H1] - th->size[TEXT_H2]) / 2;
         to.style = TEXT_H2;
     }
-    ui_text_draw(app->text, title, &to, th->margin, ty, th->ink);
+    ui_text_draw(app->ui.text, title, &to, th->margin, ty, th->ink);
     if (insert_mode(s) && s->tl.config.lives > 0) {
         float r = th->size[TEXT_H2] * 0.35f;
         float x = (float)(back.x - th->unit * 3 - sb->w - th->unit * 3);
@@ -1140,51 +1140,51 @@ static void draw_top(TimelineScene *s, App *app)
              * not only colour). */
             SDL_Rect q = {(int)(x - 2 * r), back.y + th->unit, (int)(2 * r), (int)(2 * r)};
             if (alive) {
-                draw_rounded(app->renderer, q, (int)(r / 3), th->seal);
+                draw_rounded(app->ui.renderer, q, (int)(r / 3), th->seal);
             } else {
-                draw_rounded_outline(app->renderer, q, (int)(r / 3), 2, th->ink_soft);
-                draw_line(app->renderer, (float)q.x + 2, (float)(q.y + q.h) - 2, (float)(q.x + q.w) - 2, (float)q.y + 2, 2.0f, th->ink_soft);
+                draw_rounded_outline(app->ui.renderer, q, (int)(r / 3), 2, th->ink_soft);
+                draw_line(app->ui.renderer, (float)q.x + 2, (float)(q.y + q.h) - 2, (float)(q.x + q.w) - 2, (float)q.y + 2, 2.0f, th->ink_soft);
             }
             if (losing && i == s->tl.lives && k < 1.0) {
                 int shrink = (int)(k * r);
                 SDL_Rect g = {q.x + shrink, q.y + shrink, q.w - 2 * shrink, q.h - 2 * shrink};
-                draw_rounded(app->renderer, g, (int)(r / 3), th->wrong);
+                draw_rounded(app->ui.renderer, g, (int)(r / 3), th->wrong);
             }
             if (losing && i == s->tl.lives && e < 1.6) {
                 TextOpts mo = {.style = TEXT_BODY_BOLD, .align = TEXT_CENTER};
-                ui_text_draw(app->text, "\xE2\x80\x93" "1", &mo, q.x + q.w / 2, q.y + q.h + th->unit - (int)(k * th->unit * 2), th->wrong);
+                ui_text_draw(app->ui.text, "\xE2\x80\x93" "1", &mo, q.x + q.w / 2, q.y + q.h + th->unit - (int)(k * th->unit * 2), th->wrong);
             }
             x -= 2 * r + th->unit;
         }
     }
-    ui_back_button(app);
+    ui_back_button(&app->ui);
 }
 
 static void draw_detail(TimelineScene *s, App *app)
 {
-    const Theme *th = app->theme;
+    const Theme *th = app->ui.theme;
     const CardText *ct = &s->text[s->detail];
-    draw_rect(app->renderer, (SDL_Rect){0, 0, app->width, app->height}, color_alpha(th->ink, 150));
-    int w = app->width * 6 / 10, h = app->height * 7 / 10;
-    SDL_Rect box = {(app->width - w) / 2, (app->height - h) / 2, w, h};
-    draw_shadow(app->renderer, box, th->radius, th->unit * 2, th->shadow);
-    draw_rounded(app->renderer, box, th->radius, th->card);
+    draw_rect(app->ui.renderer, (SDL_Rect){0, 0, app->ui.width, app->ui.height}, color_alpha(th->ink, 150));
+    int w = app->ui.width * 6 / 10, h = app->ui.height * 7 / 10;
+    SDL_Rect box = {(app->ui.width - w) / 2, (app->ui.height - h) / 2, w, h};
+    draw_shadow(app->ui.renderer, box, th->radius, th->unit * 2, th->shadow);
+    draw_rounded(app->ui.renderer, box, th->radius, th->card);
     int pad = th->unit * 4, y = box.y + pad;
     TextOpts co = {.style = TEXT_SMALL};
-    const TextBlock *b = ui_text_get(app->text, app_tr(app, ct->category), &co);
+    const TextBlock *b = ui_text_get(app->ui.text, app_tr(app, ct->category), &co);
     float ms = (float)b->h * 0.7f;
-    draw_category_mark(app->renderer, ct->cat, (float)(box.x + pad) + ms / 2, (float)y + (float)b->h / 2, ms, th->seal, th->card);
-    ui_text_draw(app->text, app_tr(app, ct->category), &co, box.x + pad + (int)ms + th->unit, y, th->seal);
+    draw_category_mark(app->ui.renderer, ct->cat, (float)(box.x + pad) + ms / 2, (float)y + (float)b->h / 2, ms, th->seal, th->card);
+    ui_text_draw(app->ui.text, app_tr(app, ct->category), &co, box.x + pad + (int)ms + th->unit, y, th->seal);
     y += b->h;
     TextOpts to = {.style = TEXT_H1, .wrap = w - 2 * pad, .max_lines = 2};
-    b = ui_text_draw(app->text, ct->title, &to, box.x + pad, y, th->ink);
+    b = ui_text_draw(app->ui.text, ct->title, &to, box.x + pad, y, th->ink);
     y += b->h + th->unit;
     TextOpts dop = {.style = TEXT_H2, .wrap = w - 2 * pad, .max_lines = 1};
-    b = ui_text_draw(app->text, ct->date, &dop, box.x + pad, y, th->ink);
+    b = ui_text_draw(app->ui.text, ct->date, &dop, box.x + pad, y, th->ink);
     y += b->h;
     if (ct->old_style[0]) {
         TextOpts oo = {.style = TEXT_BODY, .wrap = w - 2 * pad, .max_lines = 1};
-        b = ui_text_draw(app->text, ct->old_style, &oo, box.x + pad, y, th->ink_soft);
+        b = ui_text_draw(app->ui.text, ct->old_style, &oo, box.x + pad, y, th->ink_soft);
         y += b->h;
     }
     y += th->unit * 2;
@@ -1198,37 +1198,37 @@ static void draw_detail(TimelineScene *s, App *app)
         sum_w -= iw + th->unit * 2;
     }
     TextOpts sumo = {.style = TEXT_BODY, .wrap = sum_w, .max_lines = lines > 1 ? lines : 1};
-    ui_text_draw(app->text, ct->summary, &sumo, box.x + pad, y, th->ink);
+    ui_text_draw(app->ui.text, ct->summary, &sumo, box.x + pad, y, th->ink);
     char src[360];
     snprintf(src, sizeof src, "%s: %s", app_tr(app, "timeline.source"), ct->source);
-    int link_w = notes_link_draw(app, &s->notes, box.x + box.w - pad, box.y + box.h - pad - src_h / 2);
+    int link_w = notes_link_draw(&app->ui, &s->notes, box.x + box.w - pad, box.y + box.h - pad - src_h / 2);
     TextOpts sro = {.style = TEXT_SMALL, .wrap = w - 2 * pad - (link_w ? link_w + th->unit * 2 : 0), .max_lines = 2};
-    ui_text_draw(app->text, src, &sro, box.x + pad, box.y + box.h - pad - src_h / 2, th->ink_soft);
+    ui_text_draw(app->ui.text, src, &sro, box.x + pad, box.y + box.h - pad - src_h / 2, th->ink_soft);
 }
 
 static void timeline_draw(Scene *scene, App *app)
 {
     TimelineScene *s = (TimelineScene *)scene;
-    const Theme *th = app->theme;
-    ui_background(app, 0);
+    const Theme *th = app->ui.theme;
+    ui_background(&app->ui, 0);
     draw_top(s, app);
     int n = s->tl.line_count;
     bool insert = insert_mode(s);
     /* With no card waiting below (order mode, the end of the round) the line's cards are taller,
      * so long titles and two-line dates keep their words. */
     int card_h = th->size[TEXT_BODY] * (insert && s->phase != PHASE_DONE ? 6 : 8) + th->unit * 4;
-    int line_top = app->height * 30 / 100;
+    int line_top = app->ui.height * 30 / 100;
     /* Large text must not push the waiting card into the line: both share what is below it. */
-    int below = app->height - th->margin * 2 - line_top - th->unit * 6;
+    int below = app->ui.height - th->margin * 2 - line_top - th->unit * 6;
     if (insert && s->phase != PHASE_DONE && card_h > below / 2)
         card_h = below / 2;
     int focus = s->phase == PHASE_DONE || !insert ? s->sel : (s->browsing ? s->sel : s->gap);
     layout_line(s, app, line_top, card_h, focus);
     /* Order mode shows the axis only after the check: before, its dots would give the order away. */
-    draw_axis(s, app, line_top - th->unit * 4, th->margin, app->width - th->margin, s->phase == PHASE_DONE);
+    draw_axis(s, app, line_top - th->unit * 4, th->margin, app->ui.width - th->margin, s->phase == PHASE_DONE);
 
-    SDL_Rect clip = {0, line_top - th->unit * 3, app->width, card_h + th->unit * 6};
-    SDL_RenderSetClipRect(app->renderer, &clip);
+    SDL_Rect clip = {0, line_top - th->unit * 3, app->ui.width, card_h + th->unit * 6};
+    SDL_RenderSetClipRect(app->ui.renderer, &clip);
     bool reduced = app->settings.reduced_motion;
     double ease_k = 1.0 - exp(-s->frame_dt * 14.0);
     int sliding = -1;          /* position of a wrong card sliding to its true place */
@@ -1260,8 +1260,8 @@ static void timeline_draw(Scene *scene, App *app)
                  * true date, then slides over the line to where it belongs and settles. */
                 int target = s->slot[i].x - s->scroll;
                 int from = s->from_cx - r.w / 2;
-                if (from > app->width - th->margin - r.w)
-                    from = app->width - th->margin - r.w;
+                if (from > app->ui.width - th->margin - r.w)
+                    from = app->ui.width - th->margin - r.w;
                 if (from < th->margin)
                     from = th->margin;
                 double drop = ease_out_cubic(e / 0.25);
@@ -1289,7 +1289,7 @@ static void timeline_draw(Scene *scene, App *app)
         if (abs(target - sliding_r.x) > th->unit) {
             int dir = target > sliding_r.x ? 1 : -1;
             float ax = (float)(dir > 0 ? sliding_r.x + sliding_r.w + th->unit * 2 : sliding_r.x - th->unit * 2);
-            draw_arrow(app->renderer, ax, (float)(sliding_r.y + sliding_r.h / 2), (float)th->unit * 3, dir, th->wrong);
+            draw_arrow(app->ui.renderer, ax, (float)(sliding_r.y + sliding_r.h / 2), (float)th->unit * 3, dir, th->wrong);
         }
         draw_card(app, s, c, sliding_r, true, false, -1);
     }
@@ -1300,20 +1300,20 @@ static void timeline_draw(Scene *scene, App *app)
             g.x -= s->scroll;
             bool on = !s->browsing && s->gap == i;
             SDL_Rect bar = {g.x + g.w / 2 - th->unit / 2, g.y, th->unit, g.h};
-            draw_rounded(app->renderer, bar, th->unit / 2, on ? th->gold : color_alpha(th->line, 160));
+            draw_rounded(app->ui.renderer, bar, th->unit / 2, on ? th->gold : color_alpha(th->line, 160));
             if (on) {
-                if (ui_show_focus(app))
-                    draw_focus_ring(app->renderer, bar, th->unit / 2, th->unit, th->focus);
+                if (ui_show_focus(&app->ui))
+                    draw_focus_ring(app->ui.renderer, bar, th->unit / 2, th->unit, th->focus);
             }
         }
     }
-    SDL_RenderSetClipRect(app->renderer, NULL);
+    SDL_RenderSetClipRect(app->ui.renderer, NULL);
 
     /* Below the line: the card to place, feedback, the Check button, or the end of the round. */
     int cw = th->unit * 44, chh = card_h + th->unit * 2;
-    SDL_Rect home = {(app->width - cw) / 2, app->height - th->margin * 2 - chh, cw, chh};
+    SDL_Rect home = {(app->ui.width - cw) / 2, app->ui.height - th->margin * 2 - chh, cw, chh};
     s->current_rect = home;
-    TextOpts ho = {.style = TEXT_H2, .align = TEXT_CENTER, .wrap = app->width - 2 * th->margin, .max_lines = 2};
+    TextOpts ho = {.style = TEXT_H2, .align = TEXT_CENTER, .wrap = app->ui.width - 2 * th->margin, .max_lines = 2};
     int msg_y = line_top + card_h + th->unit * 5;
     if (s->phase == PHASE_PLAY && insert) {
         int card = timeline_current(&s->tl);
@@ -1322,14 +1322,14 @@ static void timeline_draw(Scene *scene, App *app)
         const char *prompt = app_tr(app, s->browsing ? "timeline.browse" : "timeline.place");
         int top = line_top + card_h + th->unit * 2, room = home.y - th->unit - top;
         TextOpts po = ho;
-        const TextBlock *pb = ui_text_get(app->text, prompt, &po);
+        const TextBlock *pb = ui_text_get(app->ui.text, prompt, &po);
         if (pb->h > room) {
             po.style = TEXT_BODY_BOLD;
-            pb = ui_text_get(app->text, prompt, &po);
+            pb = ui_text_get(app->ui.text, prompt, &po);
         }
         /* With no room at all (very large text) the hint bar's "Place" says it instead. */
         if (pb->h <= room)
-            ui_text_draw(app->text, prompt, &po, app->width / 2, top + (room - pb->h) / 2, th->ink_soft);
+            ui_text_draw(app->ui.text, prompt, &po, app->ui.width / 2, top + (room - pb->h) / 2, th->ink_soft);
         if (card >= 0) {
             SDL_Rect r = home;
             if (s->dragging) {
@@ -1339,9 +1339,9 @@ static void timeline_draw(Scene *scene, App *app)
             draw_card(app, s, card, r, false, false, 0);
         }
     } else if (s->phase == PHASE_PLAY) {
-        ui_text_draw(app->text, app_tr(app, "timeline.arrange"), &ho, app->width / 2, msg_y, th->ink_soft);
-        s->check_rect = (SDL_Rect){(app->width - th->unit * 40) / 2, home.y + home.h - th->size[TEXT_BODY] * 3, th->unit * 40, th->size[TEXT_BODY] * 2 + th->unit};
-        ui_button(app, s->check_rect, app_tr(app, "timeline.check"), BUTTON_PRIMARY, s->sel == n, true);
+        ui_text_draw(app->ui.text, app_tr(app, "timeline.arrange"), &ho, app->ui.width / 2, msg_y, th->ink_soft);
+        s->check_rect = (SDL_Rect){(app->ui.width - th->unit * 40) / 2, home.y + home.h - th->size[TEXT_BODY] * 3, th->unit * 40, th->size[TEXT_BODY] * 2 + th->unit};
+        ui_button(&app->ui, s->check_rect, app_tr(app, "timeline.check"), BUTTON_PRIMARY, s->sel == n, true);
         if (s->dragging) {
             SDL_Rect r = s->slot[s->drag_from];
             r.x = s->drag_x - s->grab_dx;
@@ -1354,17 +1354,17 @@ static void timeline_draw(Scene *scene, App *app)
         const char *key = s->last.correct ? (s->last.tie ? "timeline.right_tie" : "timeline.right") : "timeline.wrong";
         snprintf(msg, sizeof msg, "%s  %s \xE2\x80\x94 %s", app_tr(app, key), ct->title, ct->date);
         SDL_Color col = s->last.correct ? th->right : th->wrong;
-        const TextBlock *b = ui_text_get(app->text, msg, &ho);
-        ui_text_draw(app->text, msg, &ho, app->width / 2, msg_y, col);
-        float sx = (float)(app->width / 2 - b->w / 2 - th->size[TEXT_H2]), sy = (float)(msg_y + th->size[TEXT_H2] * 0.7f);
+        const TextBlock *b = ui_text_get(app->ui.text, msg, &ho);
+        ui_text_draw(app->ui.text, msg, &ho, app->ui.width / 2, msg_y, col);
+        float sx = (float)(app->ui.width / 2 - b->w / 2 - th->size[TEXT_H2]), sy = (float)(msg_y + th->size[TEXT_H2] * 0.7f);
         if (s->last.correct)
-            draw_tick(app->renderer, sx, sy, th->size[TEXT_H2] * 1.2f, col);
+            draw_tick(app->ui.renderer, sx, sy, th->size[TEXT_H2] * 1.2f, col);
         else
-            draw_cross(app->renderer, sx, sy, th->size[TEXT_H2] * 1.2f, col);
+            draw_cross(app->ui.renderer, sx, sy, th->size[TEXT_H2] * 1.2f, col);
 
         if (s->last.life_lost) {
             TextOpts lo = {.style = TEXT_BODY_BOLD, .align = TEXT_CENTER};
-            ui_text_draw(app->text, app_tr(app, "timeline.life_lost"), &lo, app->width / 2, msg_y + b->h + th->unit * 2, th->wrong);
+            ui_text_draw(app->ui.text, app_tr(app, "timeline.life_lost"), &lo, app->ui.width / 2, msg_y + b->h + th->unit * 2, th->wrong);
         }
     } else {
         char msg[200];
@@ -1374,9 +1374,9 @@ static void timeline_draw(Scene *scene, App *app)
         const char *names[] = {"right"};
         const char *values[] = {nums};
         i18n_format(msg, sizeof msg, app_tr(app, key), names, values, 1);
-        ui_text_draw(app->text, msg, &ho, app->width / 2, msg_y, th->ink);
-        s->continue_rect = (SDL_Rect){(app->width - th->unit * 40) / 2, home.y + home.h - th->size[TEXT_BODY] * 3, th->unit * 40, th->size[TEXT_BODY] * 2 + th->unit};
-        ui_button(app, s->continue_rect, app_tr(app, "timeline.continue"), BUTTON_PRIMARY, s->sel == n, true);
+        ui_text_draw(app->ui.text, msg, &ho, app->ui.width / 2, msg_y, th->ink);
+        s->continue_rect = (SDL_Rect){(app->ui.width - th->unit * 40) / 2, home.y + home.h - th->size[TEXT_BODY] * 3, th->unit * 40, th->size[TEXT_BODY] * 2 + th->unit};
+        ui_button(&app->ui, s->continue_rect, app_tr(app, "timeline.continue"), BUTTON_PRIMARY, s->sel == n, true);
     }
     const char *hints[] = {app_tr(app, "key.arrows"), app_tr(app, "hint.move"), app_tr(app, "key.enter"),
                            app_tr(app, insert && s->phase == PHASE_PLAY && !s->browsing ? "timeline.hint_place" : "hint.choose"),
@@ -1384,15 +1384,15 @@ static void timeline_draw(Scene *scene, App *app)
     const char *all_hints[10];
     int nh = insert ? 3 : 2;
     memcpy(all_hints, hints, (size_t)nh * 2 * sizeof hints[0]);
-    if (s->line_total > app->width - 2 * th->margin || s->zoom_chosen) {
+    if (s->line_total > app->ui.width - 2 * th->margin || s->zoom_chosen) {
         all_hints[nh * 2] = app_tr(app, "timeline.key_zoom");
         all_hints[nh * 2 + 1] = app_tr(app, s->zoom ? "timeline.hint_zoom_in" : "timeline.hint_zoom_out");
         nh++;
     }
-    ui_hints(app, all_hints, nh);
+    ui_hints(&app->ui, all_hints, nh);
     if (s->detail >= 0)
         draw_detail(s, app);
-    notes_draw(app, &s->notes, s->pack);
+    notes_draw(&app->ui, &s->notes, s->pack);
 }
 
 static void timeline_report(Scene *scene, App *app, cJSON *out)
