@@ -8,6 +8,7 @@
 #include "platform/renderpick.h"
 #include "app/replay.h"
 #include "app/scene.h"
+#include "scenes/scenes.h"
 #include "base/os.h"
 #include "base/util.h"
 
@@ -167,6 +168,7 @@ static int run_screenshot(int argc, char **argv)
         return usage_error("screenshot needs %s", "--scene NAME");
     headless_environment();
     App app;
+    o.app.scenes = scene_all();
     rc = app_init(&app, &o.app);
     if (rc == 0)
         rc = headless_screenshot(&app, o.frames, o.out);
@@ -218,6 +220,7 @@ static int run_replay(int argc, char **argv)
     }
     headless_environment();
     App app;
+    o.app.scenes = scene_all();
     rc = app_init(&app, &o.app);
     if (rc == 0)
         rc = headless_replay(&app, &rp, o.out);
@@ -265,6 +268,7 @@ int main(int argc, char **argv)
     if (rc)
         return rc;
     App app;
+    o.app.scenes = scene_all();
     rc = app_init(&app, &o.app);
     if (rc == 0)
         rc = app_run(&app);

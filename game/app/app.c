@@ -363,7 +363,7 @@ int app_init(App *app, const AppConfig *config)
     }
     if (!app_push_scene(app, start, config->level)) {
         /* A registered scene that refused to start has said why (a broken level or pack). */
-        if (scene_lookup(start))
+        if (app_scene_lookup(app, start))
             fprintf(stderr, "frontiers: the %s screen cannot start%s%s\n", start,
                     config->level ? " with level " : "", config->level ? config->level : "");
         else
@@ -435,9 +435,19 @@ void app_shutdown(App *app)
     SDL_Quit();
 }
 
+const SceneVtable *app_scene_lookup(const App *app, const char *name)
+{
+    if (!name || !app->config.scenes)
+        return NULL;
+    for (const SceneVtable *const *s = app->config.scenes; *s; s++)
+        if (strcmp((*s)->name, name) == 0)
+            return *s;
+    return NULL;
+}
+
 bool app_push_scene(App *app, const char *name, const char *arg)
 {
-    const SceneVtable *vt = scene_lookup(name);
+    const SceneVtable *vt = app_scene_lookup(app, name);
     if (!vt || app->depth >= APP_MAX_SCENES)
         return false;
     Scene *s = vt->create(app, arg);
@@ -479,7 +489,7 @@ static void apply_outcome(App *app, SceneOutcome o)
         return;
     case SCENE_REPLACE:
     case SCENE_RESET: {
-        const SceneVtable *vt = scene_lookup(o.next);
+        const SceneVtable *vt = app_scene_lookup(app, o.next);
         if (!vt)
             return;
         /* The argument may live in the scene being destroyed: copy it first. */

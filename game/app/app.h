@@ -45,6 +45,9 @@ typedef struct AppConfig {
     uint64_t seed;            /* 0: from the clock in play mode, 1 in headless modes */
     double start_seconds;     /* CLOCK_MONOTONIC at main(), for the start-up benchmark */
     const char *renderer;     /* "auto", "software" or "gpu"; NULL: $FRONTIERS_RENDERER, then auto */
+    /* Every screen the app may show, NULL-terminated (main.c hands it scenes/registry.c's list:
+     * the shell knows no scene by name). */
+    const struct SceneVtable *const *scenes;
 } AppConfig;
 
 typedef struct App {
@@ -113,6 +116,9 @@ void app_finish_startup(App *app);
 void app_shutdown(App *app);
 /* Runs the interactive loop until quit. Returns the process exit status. */
 int app_run(App *app);
+
+/* The registered scene called name (AppConfig.scenes), or NULL. */
+const struct SceneVtable *app_scene_lookup(const App *app, const char *name);
 
 /* Pushes or replaces scenes immediately (used at start and by the director). */
 bool app_push_scene(App *app, const char *name, const char *arg);

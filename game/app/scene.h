@@ -31,9 +31,6 @@ struct Scene {
     const SceneVtable *vt;
 };
 
-const SceneVtable *scene_lookup(const char *name);
-/* NULL-terminated list of every registered scene (for --help and tests). */
-const SceneVtable *const *scene_all(void);
 
 static inline SceneOutcome scene_stay(void) { return (SceneOutcome){SCENE_STAY, NULL, NULL}; }
 static inline SceneOutcome scene_push(const char *n, const char *arg) { return (SceneOutcome){SCENE_PUSH, n, arg}; }

@@ -107,7 +107,7 @@ static void add_level(LevelsScene *s, App *app, const char *id, int chapter)
         return;
     }
     /* A level whose pack did not load, or whose mode this build cannot play, is left out. */
-    if (!app_pack(app, level->pack) || !scene_lookup(scene_for_mode(level->mode))) {
+    if (!app_pack(app, level->pack) || !app_scene_lookup(app, scene_for_mode(level->mode))) {
         level_free(level);
         return;
     }

@@ -56,7 +56,7 @@ static Scene *menu_create(App *app, const char *arg)
         return NULL;
     for (size_t i = 0; i < sizeof all_entries / sizeof all_entries[0]; i++) {
         const MenuEntry *e = &all_entries[i];
-        if (e->scene && (!scene_lookup(e->scene) || (e->push && !scene_lookup(e->push))))
+        if (e->scene && (!app_scene_lookup(app, e->scene) || (e->push && !app_scene_lookup(app, e->push))))
             continue;
         s->entries[s->count++] = e;
         if (e->big)

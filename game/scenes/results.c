@@ -45,7 +45,7 @@ static void results_destroy(Scene *scene, App *app)
 
 static bool can_retry(const App *app)
 {
-    return app->summary.retry_scene[0] && scene_lookup(app->summary.retry_scene);
+    return app->summary.retry_scene[0] && app_scene_lookup(app, app->summary.retry_scene);
 }
 
 static SceneOutcome results_action(Scene *scene, App *app, const Action *a)

@@ -17,4 +17,9 @@ extern const SceneVtable scene_review;
 extern const SceneVtable scene_stats;
 extern const SceneVtable scene_classroom;
 
+/* The registered scene called name, or NULL. */
+const SceneVtable *scene_lookup(const char *name);
+/* NULL-terminated list of every registered scene (AppConfig.scenes, --help and tests). */
+const SceneVtable *const *scene_all(void);
+
 #endif

@@ -120,7 +120,7 @@ int main(int argc, char **argv)
         const char *name = (*s)->name;
         if (only && strcmp(only, name) != 0)
             continue;
-        AppConfig cfg = {.run_mode = APP_RUN_SCREENSHOT, .start_scene = name, .width = w, .height = h,
+        AppConfig cfg = {.scenes = scene_all(), .run_mode = APP_RUN_SCREENSHOT, .start_scene = name, .width = w, .height = h,
                          .data_dir = data, .user_dir = user, .lang = lang, .profile = "Bench", .seed = 1};
         App app;
         if (app_init(&app, &cfg) != 0) {

@@ -224,7 +224,7 @@ int main(int argc, char **argv)
                 return 1;
             }
             free(text);
-            AppConfig cfg = {.run_mode = APP_RUN_REPLAY, .data_dir = data, .user_dir = user,
+            AppConfig cfg = {.scenes = scene_all(), .run_mode = APP_RUN_REPLAY, .data_dir = data, .user_dir = user,
                              .start_scene = name, .width = rp.width, .height = rp.height,
                              .lang = rp.lang, .profile = rp.profile, .seed = rp.seed};
             App app;

@@ -7,6 +7,7 @@
 #include "app/app.h"
 #include "app/headless.h"
 #include "app/scene.h"
+#include "scenes/scenes.h"
 #include "ui/draw.h"
 #include "ui/layer.h"
 #include "ui/text.h"
@@ -31,7 +32,7 @@ static char user_dir[512];
 static bool start(App *app, const char *scene, int w, int h, const char *lang)
 {
     const char *src = getenv("FRONTIERS_SOURCE_DIR") ? getenv("FRONTIERS_SOURCE_DIR") : ".";
-    AppConfig cfg = {.run_mode = APP_RUN_SCREENSHOT, .start_scene = scene, .width = w, .height = h,
+    AppConfig cfg = {.scenes = scene_all(), .run_mode = APP_RUN_SCREENSHOT, .start_scene = scene, .width = w, .height = h,
                      .data_dir = src, .user_dir = user_dir, .lang = lang, .profile = "Frames", .seed = 1};
     if (app_init(app, &cfg) != 0) {
         app_shutdown(app);

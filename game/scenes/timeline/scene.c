@@ -328,7 +328,7 @@ static SceneOutcome finish_round(TimelineScene *s, App *app)
         snprintf(sum.retry_scene, sizeof sum.retry_scene, "timeline");
         snprintf(sum.retry_arg, sizeof sum.retry_arg, "%s", s->level_id);
     }
-    if (s->review || !scene_lookup("results"))
+    if (s->review || !app_scene_lookup(app, "results"))
         return app_finish_review_part(app, &sum);
     return app_finish_round(app, &sum);
 }
