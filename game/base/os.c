@@ -1,12 +1,51 @@
-/* POSIX and Windows versions of the calls in platform.h. */
+/* POSIX and Windows versions of the calls in os.h: every call to the operating system (files,
+ * folders, locks, clocks) goes through here. */
 #ifndef _WIN32
 #define _DEFAULT_SOURCE /* flock, realpath, fsync */
 #endif
 #include "base/os.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Appends a copy of name to the list; false when memory runs out. */
+static bool list_push(char ***names, size_t *n, size_t *cap, const char *name)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        char **grown = realloc(*names, nc * sizeof **names);
+        if (!grown)
+            return false;
+        *names = grown;
+        *cap = nc;
+    }
+    size_t len = strlen(name);
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return false;
+    memcpy(copy, name, len + 1);
+    (*names)[(*n)++] = copy;
+    return true;
+}
+
+void plat_list_free(char **names, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(names[i]);
+    free(names);
+}
+
+int64_t plat_time_now(void)
+{
+    return (int64_t)time(NULL);
+}
 
 #ifdef _WIN32
 #include <direct.h>
@@ -214,10 +253,49 @@ void plat_unmap_file(void *data, size_t len)
     free(data);
 }
 
+
+char **plat_list_dir(const char *path, size_t *count)
+{
+    *count = 0;
+    char *pattern = malloc(strlen(path) + 3);
+    if (!pattern)
+        return NULL;
+    strcpy(pattern, path);
+    strcat(pattern, "\\*");
+    wchar_t *wp = wide(pattern);
+    free(pattern);
+    if (!wp)
+        return NULL;
+    WIN32_FIND_DATAW fd;
+    HANDLE h = FindFirstFileW(wp, &fd);
+    free(wp);
+    if (h == INVALID_HANDLE_VALUE)
+        return NULL;
+    char **names = malloc(sizeof *names);
+    size_t n = 0, cap = 1;
+    bool ok = names != NULL;
+    do {
+        char utf8[MAX_PATH * 4];
+        if (!ok || WideCharToMultiByte(CP_UTF8, 0, fd.cFileName, -1, utf8, (int)sizeof utf8, NULL, NULL) <= 0)
+            continue;
+        if (utf8[0] != '.')
+            ok = list_push(&names, &n, &cap, utf8);
+    } while (FindNextFileW(h, &fd));
+    FindClose(h);
+    if (!ok) {
+        plat_list_free(names, n);
+        return NULL;
+    }
+    qsort(names, n, sizeof *names, compare_names);
+    *count = n;
+    return names;
+}
+
 #else /* POSIX */
 #include <fcntl.h>
 #include <limits.h>
 #include <sys/file.h>
+#include <dirent.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -383,4 +461,28 @@ void plat_unmap_file(void *data, size_t len)
     if (data)
         munmap(data, len);
 }
+
+char **plat_list_dir(const char *path, size_t *count)
+{
+    *count = 0;
+    DIR *d = opendir(path);
+    if (!d)
+        return NULL;
+    char **names = malloc(sizeof *names);
+    size_t n = 0, cap = 1;
+    bool ok = names != NULL;
+    struct dirent *de;
+    while (ok && (de = readdir(d)))
+        if (de->d_name[0] != '.')
+            ok = list_push(&names, &n, &cap, de->d_name);
+    closedir(d);
+    if (!ok) {
+        plat_list_free(names, n);
+        return NULL;
+    }
+    qsort(names, n, sizeof *names, compare_names);
+    *count = n;
+    return names;
+}
+
 #endif

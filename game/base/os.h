@@ -1,8 +1,8 @@
 /* The few operating-system calls that differ between POSIX and Windows, so the rest of the code
  * has no #ifdef. Paths are UTF-8 everywhere; on Windows they are converted to UTF-16 for the
  * wide-character API, so a user folder under a Cyrillic or Chinese user name works. */
-#ifndef FRONTIERS_PLATFORM_H
-#define FRONTIERS_PLATFORM_H
+#ifndef FRONTIERS_BASE_OS_H
+#define FRONTIERS_BASE_OS_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -46,6 +46,15 @@ typedef struct PlatLock {
 typedef enum PlatLockResult { PLAT_LOCK_OK, PLAT_LOCK_BUSY, PLAT_LOCK_ERROR } PlatLockResult;
 PlatLockResult plat_lock(const char *path, PlatLock *out);
 void plat_unlock(PlatLock *lock);
+
+/* The names in a folder, sorted bytewise, without "." and ".." and without names that start
+ * with a dot; *count receives how many. NULL when the folder cannot be read (then *count is 0).
+ * An empty folder gives a non-NULL empty list. Free with plat_list_free. */
+char **plat_list_dir(const char *path, size_t *count);
+void plat_list_free(char **names, size_t count);
+/* Unix seconds from the system clock. The game's own clock is app_now (app/session.h), which
+ * tests fix with FRONTIERS_NOW; only the app and the command line read this one. */
+int64_t plat_time_now(void);
 
 /* A read-only view of a whole file (mmap; a heap copy on Windows). NULL on failure or when the
  * file is empty or larger than max_bytes. */
