@@ -14,6 +14,9 @@ if [ "$(id -u)" -ne 0 ]; then
 else
   SUDO=
 fi
+# tests/fsrs: node and npm to compare the scheduler with ts-fsrs, unless a node is already there
+# (CI images bring their own).
+command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs npm"
 missing=""
 for p in $pkgs; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

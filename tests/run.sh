@@ -10,11 +10,12 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 
-# The kill test is skipped under sanitizers (it measures SIGKILL recovery, not memory errors).
+# The kill test is skipped under sanitizers (it measures SIGKILL recovery, not memory errors), and
+# so is the ts-fsrs comparison (fsrs.*: 200 memory-trace runs checking numbers, not memory).
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DFRONTIERS_SANITIZE=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-  ctest --test-dir build-asan --output-on-failure -j"$jobs" -E '^kill\.'
+  ctest --test-dir build-asan --output-on-failure -j"$jobs" -E '^(kill|fsrs)\.'
 
 # A short run of every libFuzzer target over its kept corpus (clang). The corpora are copied so
 # the run leaves the tree untouched; the long runs are recorded in the issue notes.

@@ -25,7 +25,8 @@ static const char MEMORY_TRACE_USAGE[] =
     "  --retention desired retention for the interval (default 0.9)\n"
     "  --params   21 (FSRS-6) or 19 (FSRS-5) parameters instead of the defaults\n"
     "  Prints per review: review, day, grade, elapsed_days, retrievability (before the review;\n"
-    "  null for the first), stability and difficulty (after it), interval_days (after it).\n";
+    "  null for the first), stability and difficulty (after it), interval_days (after it;\n"
+    "  the four grades' intervals strictly increasing, as in ts-fsrs without short-term steps).\n";
 
 /* Parses a comma-separated list of numbers; returns the count or -1. */
 static int parse_list(const char *text, double *out, int max)
@@ -123,12 +124,17 @@ int cli_memory_trace(int argc, char **argv)
         if (i > 0)
             snprintf(r_text, sizeof r_text, "%.9g",
                      fsrs_retrievability(params.w, elapsed, m.stability));
-        m = fsrs_memory_next(params.w, i == 0 ? NULL : &m, elapsed, (FsrsGrade)grades[i]);
+        /* every grade's outcome, so the chosen one's interval is ordered against the others' */
+        FsrsMemory next[4];
+        int interval[4];
+        fsrs_next_intervals(&params, i == 0 ? NULL : &m, elapsed, next, interval);
+        int g = (int)grades[i] - 1;
+        m = next[g];
         printf("{\"review\":%d,\"day\":%d,\"grade\":%d,\"elapsed_days\":%d,"
                "\"retrievability\":%s,\"stability\":%.9g,\"difficulty\":%.9g,"
                "\"interval_days\":%d}\n",
                i + 1, (int)days[i], (int)grades[i], elapsed, r_text, m.stability, m.difficulty,
-               fsrs_interval_days(&params, m.stability));
+               interval[g]);
     }
     return 0;
 }

@@ -88,11 +88,10 @@ bool flashcards_match_year(const char *typed, int year)
 
 void flashcards_intervals(const FsrsParams *params, const FsrsCard *card, int64_t now, int64_t out[4])
 {
-    for (int g = 1; g <= 4; g++) {
-        FsrsCard c = *card;
-        fsrs_card_review(params, &c, (FsrsGrade)g, now);
-        out[g - 1] = c.due - now;
-    }
+    FsrsCard next[4];
+    fsrs_card_preview(params, card, now, next);
+    for (int g = 0; g < 4; g++)
+        out[g] = next[g].due - now;
 }
 
 void flashcards_interval_label_units(int64_t s, const char *const units[5], char *buf, size_t cap)

@@ -1,6 +1,7 @@
 /* FSRS-6 memory model and card scheduler (see fsrs.h for the state machine). The formulas
  * follow open-spaced-repetition/fsrs-rs src/model_v6.rs; the scheduler follows py-fsrs
- * fsrs/scheduler.py. */
+ * fsrs/scheduler.py, with the ordering of the four grades' intervals of ts-fsrs 5 (next_interval
+ * of its LongTermScheduler and BasicScheduler). */
 #include "rules/fsrs.h"
 
 #include <math.h>
@@ -156,6 +157,40 @@ int fsrs_interval_days(const FsrsParams *params, double stability)
     return (int)ivl;
 }
 
+/* Makes the day intervals of the grades marked in in_days strictly increasing, in grade order,
+ * as ts-fsrs does: the lowest is lowered to the next one's if longer, then each is at least one
+ * day more than the one below. */
+static void order_days(int days[4], const bool in_days[4])
+{
+    int prev = -1;
+    for (int g = 0; g < 4; g++) {
+        if (!in_days[g])
+            continue;
+        if (prev < 0) {
+            for (int h = g + 1; h < 4; h++)
+                if (in_days[h]) {
+                    if (days[g] > days[h])
+                        days[g] = days[h];
+                    break;
+                }
+        } else if (days[g] < days[prev] + 1) {
+            days[g] = days[prev] + 1;
+        }
+        prev = g;
+    }
+}
+
+void fsrs_next_intervals(const FsrsParams *params, const FsrsMemory *prev, int elapsed_days,
+                         FsrsMemory next[4], int days[4])
+{
+    static const bool every_grade[4] = {true, true, true, true};
+    for (int g = 0; g < 4; g++) {
+        next[g] = fsrs_memory_next(params->w, prev, elapsed_days, (FsrsGrade)(g + 1));
+        days[g] = fsrs_interval_days(params, next[g].stability);
+    }
+    order_days(days, every_grade);
+}
+
 void fsrs_card_init(FsrsCard *card, int64_t now)
 {
     *card = (FsrsCard){.state = FSRS_STATE_NEW, .due = now};
@@ -209,9 +244,12 @@ static int64_t step_interval(const int *steps, int count, int *step, FsrsGrade g
     }
 }
 
-void fsrs_card_review(const FsrsParams *params, FsrsCard *card, FsrsGrade grade, int64_t now)
+/* One grade's review of card, all but its due time: the memory state, the state and step, the
+ * counts. Returns the due offset in seconds of a (re)learning step, or sets *graduate when the
+ * card goes to or stays in REVIEW (its interval in days is chosen with the other grades'). */
+static int64_t review_without_interval(const FsrsParams *params, FsrsCard *card,
+                                       FsrsGrade grade, int64_t now, bool *graduate)
 {
-    grade = clamp_grade(grade);
     if (card->state == FSRS_STATE_NEW || card->stability <= 0) {
         FsrsMemory m = fsrs_memory_next(params->w, NULL, 0, grade);
         card->stability = m.stability;
@@ -226,15 +264,15 @@ void fsrs_card_review(const FsrsParams *params, FsrsCard *card, FsrsGrade grade,
     }
 
     int64_t next_secs = 0;
-    bool graduate = false;
+    *graduate = false;
     switch (card->state) {
     case FSRS_STATE_LEARNING:
         next_secs = step_interval(params->learning_steps, params->learning_step_count, &card->step,
-                                  grade, &graduate);
+                                  grade, graduate);
         break;
     case FSRS_STATE_RELEARNING:
         next_secs = step_interval(params->relearning_steps, params->relearning_step_count,
-                                  &card->step, grade, &graduate);
+                                  &card->step, grade, graduate);
         break;
     case FSRS_STATE_REVIEW:
     case FSRS_STATE_NEW:
@@ -246,22 +284,48 @@ void fsrs_card_review(const FsrsParams *params, FsrsCard *card, FsrsGrade grade,
                 card->step = 0;
                 next_secs = params->relearning_steps[0];
             } else {
-                graduate = true;
+                *graduate = true;
             }
         } else {
-            graduate = true;
+            *graduate = true;
         }
         break;
     }
-    if (graduate) {
+    if (*graduate) {
         card->state = FSRS_STATE_REVIEW;
         card->step = 0;
-        next_secs = (int64_t)fsrs_interval_days(params, card->stability) * FSRS_DAY_SECONDS;
     }
     card->reps++;
     card->last_review = now;
-    card->scheduled_secs = next_secs;
-    card->due = now + next_secs;
+    return next_secs;
+}
+
+void fsrs_card_preview(const FsrsParams *params, const FsrsCard *card, int64_t now,
+                       FsrsCard out[4])
+{
+    int64_t secs[4];
+    int days[4] = {0, 0, 0, 0};
+    bool in_days[4];
+    for (int g = 0; g < 4; g++) {
+        out[g] = *card;
+        secs[g] = review_without_interval(params, &out[g], (FsrsGrade)(g + 1), now, &in_days[g]);
+        if (in_days[g])
+            days[g] = fsrs_interval_days(params, out[g].stability);
+    }
+    order_days(days, in_days);
+    for (int g = 0; g < 4; g++) {
+        if (in_days[g])
+            secs[g] = (int64_t)days[g] * FSRS_DAY_SECONDS;
+        out[g].scheduled_secs = secs[g];
+        out[g].due = now + secs[g];
+    }
+}
+
+void fsrs_card_review(const FsrsParams *params, FsrsCard *card, FsrsGrade grade, int64_t now)
+{
+    FsrsCard out[4];
+    fsrs_card_preview(params, card, now, out);
+    *card = out[clamp_grade(grade) - 1];
 }
 
 const char *fsrs_state_name(FsrsState state)

@@ -18,9 +18,14 @@
  *                          Good  -> step k+1, due in steps[k+1]; past the last step: REVIEW
  *                          Easy  -> REVIEW
  *       REVIEW:            Again -> RELEARNING step 0 (a lapse), due in relearning_steps[0]
- *                          Hard/Good/Easy -> REVIEW, due in fsrs_interval_days(S) days
+ *                          Hard/Good/Easy -> REVIEW, due in fsrs_interval_days(S) days (ordered)
  *       RELEARNING step k: as LEARNING, with relearning_steps; graduating goes back to REVIEW
  *     With no (re)learning steps configured, every review goes straight to REVIEW.
+ *     The grades of one review whose outcome is a whole number of days (those that go to or stay
+ *     in REVIEW) get strictly increasing intervals, as in ts-fsrs's schedulers: the lowest
+ *     of them is lowered to the next one's interval if it was longer, then each next one is at
+ *     least one day more than the one below (see fsrs_next_intervals). So a card in REVIEW offers
+ *     Again (minutes) < Hard < Good < Easy, never Hard = Good.
  *     Elapsed days are whole days, floor((now - last_review) / 86400), as in py-fsrs; a review
  *     less than a day after the previous one uses the same-day (short-term) stability.
  *     Intervals are not fuzzed (a game wants reproducible schedules). */
@@ -105,12 +110,27 @@ FsrsMemory fsrs_memory_next(const double *w, const FsrsMemory *prev, int elapsed
 double fsrs_interval_raw(const double *w, double stability, double retention);
 /* The interval in whole days: rounded, clamped to [1, params->maximum_interval]. */
 int fsrs_interval_days(const FsrsParams *params, double stability);
+/* One review without learning steps, for each grade at once (ts-fsrs's long-term scheduler, the
+ * schedule `frontiers memory-trace` prints): next[g - 1] is the memory state after grade g and
+ * days[g - 1] its interval, strictly increasing from Again to Easy:
+ *   again = min(again, hard), hard = max(hard, again + 1), good = max(good, hard + 1),
+ *   easy = max(easy, good + 1),
+ * each starting from fsrs_interval_days of that grade's stability (so, as in ts-fsrs, the top
+ * ones may pass maximum_interval by a few days). prev NULL: a new item; elapsed_days 0: a
+ * same-day review (fsrs_memory_next). A new item gets 1, 2, 3 and 8 days. */
+void fsrs_next_intervals(const FsrsParams *params, const FsrsMemory *prev, int elapsed_days,
+                         FsrsMemory next[4], int days[4]);
 
 /* The scheduler. */
 void fsrs_card_init(FsrsCard *card, int64_t now);
 /* Retrievability of a card at now; 0 for a NEW card. */
 double fsrs_card_retrievability(const FsrsParams *params, const FsrsCard *card, int64_t now);
-/* Applies one review at now. Grades outside 1..4 are clamped. */
+/* The card after each grade 1..4 at now (out[g - 1]), the day intervals ordered as above; what
+ * the grade buttons show and what fsrs_card_review applies. */
+void fsrs_card_preview(const FsrsParams *params, const FsrsCard *card, int64_t now,
+                       FsrsCard out[4]);
+/* Applies one review at now: out[grade - 1] of fsrs_card_preview. Grades outside 1..4 are
+ * clamped. */
 void fsrs_card_review(const FsrsParams *params, FsrsCard *card, FsrsGrade grade, int64_t now);
 
 const char *fsrs_state_name(FsrsState state);

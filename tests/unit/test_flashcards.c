@@ -80,7 +80,7 @@ static void intervals_should_grow_from_again_to_easy(void)
     int64_t out[4];
     flashcards_intervals(&params, &card, 1000, out);
     CHECK_INT(out[0], 60);      /* Again: the first learning step, 1 min */
-    CHECK(out[0] <= out[1] && out[1] <= out[2] && out[2] < out[3]);
+    CHECK(out[0] < out[1] && out[1] < out[2] && out[2] < out[3]);
     CHECK(out[3] >= 86400);     /* Easy graduates at once to a day or more */
     char buf[32];
     flashcards_interval_label(60, buf, sizeof buf);
@@ -98,11 +98,35 @@ static void intervals_should_grow_from_again_to_easy(void)
     CHECK_STR(buf, "3.0 мес.");
 }
 
+/* A card in REVIEW shown again on the day it was learned: Hard and Good have the same stability
+ * (8.3 days); the buttons read 10 min, 8 d, 9 d, 13 d, never Hard = Good, and each is what that
+ * grade schedules. */
+static void intervals_should_be_strictly_increasing_for_a_card_in_review(void)
+{
+    FsrsParams params;
+    fsrs_params_default(&params);
+    FsrsCard card;
+    fsrs_card_init(&card, 1000);
+    fsrs_card_review(&params, &card, FSRS_EASY, 1000);
+    int64_t out[4];
+    flashcards_intervals(&params, &card, 1000 + 3600, out);
+    CHECK_INT(out[0], 600);
+    CHECK_INT(out[1], 8 * 86400);
+    CHECK_INT(out[2], 9 * 86400);
+    CHECK_INT(out[3], 13 * 86400);
+    for (int g = 1; g <= 4; g++) {
+        FsrsCard c = card;
+        fsrs_card_review(&params, &c, (FsrsGrade)g, 1000 + 3600);
+        CHECK_INT(c.due - (1000 + 3600), out[g - 1]);
+    }
+}
+
 int main(void)
 {
     RUN(year_choices_should_hold_the_right_year_once_among_four_different_years);
     RUN(year_choices_should_repeat_for_the_same_seed);
     RUN(match_year_should_forgive_words_around_the_number);
     RUN(intervals_should_grow_from_again_to_easy);
+    RUN(intervals_should_be_strictly_increasing_for_a_card_in_review);
     return CHECK_DONE();
 }

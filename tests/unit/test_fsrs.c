@@ -327,6 +327,145 @@ static void no_learning_steps_should_go_straight_to_review(void)
     CHECK_INT(c.lapses, 1);
 }
 
+static void check_next_intervals(const FsrsMemory *prev, int elapsed, const int expected[4])
+{
+    FsrsParams p;
+    fsrs_params_default(&p);
+    FsrsMemory next[4];
+    int days[4];
+    fsrs_next_intervals(&p, prev, elapsed, next, days);
+    for (int g = 0; g < 4; g++)
+        CHECK_INT(days[g], expected[g]);
+}
+
+/* ts-fsrs 5.2.3 (enable_fuzz false, enable_short_term false), FSRS.repeat on a new card: the
+ * stabilities 0.212, 1.2931, 2.3065 and 8.2956 round to 0, 1, 2 and 8 days, shown as 1, 2, 3, 8
+ * (before the ordering memory-trace gave 1, 1, 2, 8). */
+static void next_intervals_should_be_strictly_increasing_for_a_new_card(void)
+{
+    static const int expected[4] = {1, 2, 3, 8};
+    check_next_intervals(NULL, 0, expected);
+}
+
+/* ts-fsrs 5.2.3 long-term FSRS.repeat after one review: Again on day 0, then on day 2 the
+ * stabilities 0.1128, 1.5477, 2.4329, 4.3716 give 1, 2, 3, 4 (Good's 2 raised above Hard's 2);
+ * Good on day 0, then on day 2: 1, 8, 11, 19 (already increasing, unchanged); Easy on day 0, then
+ * on day 1: 1, 11, 13, 18. */
+static void next_intervals_should_match_ts_fsrs_long_term_scheduler(void)
+{
+    FsrsParams p;
+    fsrs_params_default(&p);
+    FsrsMemory after_again = fsrs_memory_next(p.w, NULL, 0, FSRS_AGAIN);
+    FsrsMemory after_good = fsrs_memory_next(p.w, NULL, 0, FSRS_GOOD);
+    FsrsMemory after_easy = fsrs_memory_next(p.w, NULL, 0, FSRS_EASY);
+    static const int again_then[4] = {1, 2, 3, 4};
+    static const int good_then[4] = {1, 8, 11, 19};
+    static const int easy_then[4] = {1, 11, 13, 18};
+    check_next_intervals(&after_again, 2, again_then);
+    check_next_intervals(&after_good, 2, good_then);
+    check_next_intervals(&after_easy, 1, easy_then);
+    FsrsMemory next[4];
+    int days[4];
+    fsrs_next_intervals(&p, &after_again, 2, next, days);
+    CHECK_NEAR(next[2].stability, 2.4329485, 1e-6);
+    CHECK_NEAR(next[2].difficulty, 6.40211507, 1e-6);
+}
+
+/* Each grade keeps its own memory state; only the intervals are ordered. */
+static void next_intervals_should_keep_each_grades_memory_state(void)
+{
+    FsrsParams p;
+    fsrs_params_default(&p);
+    FsrsMemory prev = {3.7, 6.2};
+    FsrsMemory next[4];
+    int days[4];
+    fsrs_next_intervals(&p, &prev, 4, next, days);
+    for (int g = 0; g < 4; g++) {
+        FsrsMemory m = fsrs_memory_next(p.w, &prev, 4, (FsrsGrade)(g + 1));
+        CHECK_NEAR(next[g].stability, m.stability, 0);
+        CHECK_NEAR(next[g].difficulty, m.difficulty, 0);
+    }
+}
+
+/* Over a grid of memory states and elapsed days (same-day reviews included): Again < Hard <
+ * Good < Easy, Again never longer than its own stability's interval, the others never shorter. */
+static void next_intervals_should_be_strictly_increasing_for_any_state(void)
+{
+    FsrsParams p;
+    fsrs_params_default(&p);
+    static const double stabilities[] = {0.001, 0.05, 0.212, 0.6, 1.0, 1.5, 2.3, 7.9, 40, 400, 9000};
+    static const double difficulties[] = {1.0, 2.5, 5.0, 7.5, 10.0};
+    static const int elapsed[] = {0, 1, 2, 5, 30, 365};
+    for (size_t i = 0; i < sizeof stabilities / sizeof *stabilities; i++)
+        for (size_t j = 0; j < sizeof difficulties / sizeof *difficulties; j++)
+            for (size_t k = 0; k < sizeof elapsed / sizeof *elapsed; k++) {
+                FsrsMemory prev = {stabilities[i], difficulties[j]};
+                FsrsMemory next[4];
+                int days[4];
+                fsrs_next_intervals(&p, &prev, elapsed[k], next, days);
+                CHECK(days[0] >= 1);
+                CHECK(days[0] < days[1] && days[1] < days[2] && days[2] < days[3]);
+                CHECK(days[0] <= fsrs_interval_days(&p, next[0].stability));
+                for (int g = 1; g < 4; g++)
+                    CHECK(days[g] >= fsrs_interval_days(&p, next[g].stability));
+            }
+}
+
+/* A card in REVIEW reviewed again on its review day: the same-day stabilities of Hard and Good
+ * are both 8.2956 (8 days each before the ordering); now Again 10 min (relearning), Hard 8 d,
+ * Good 9 d, Easy 13 d, as ts-fsrs's review ordering (hard = min(hard, good), good = max(good,
+ * hard + 1), easy = max(easy, good + 1)) gives. */
+static void card_preview_should_offer_strictly_increasing_intervals_in_review(void)
+{
+    FsrsParams p;
+    fsrs_params_default(&p);
+    FsrsCard c;
+    int64_t t0 = 1767225600;
+    fsrs_card_init(&c, t0);
+    fsrs_card_review(&p, &c, FSRS_EASY, t0);
+    CHECK_INT(c.state, FSRS_STATE_REVIEW);
+    FsrsCard out[4];
+    fsrs_card_preview(&p, &c, t0 + 3600, out);
+    CHECK_INT(out[0].scheduled_secs, 600);
+    CHECK_INT(out[0].state, FSRS_STATE_RELEARNING);
+    CHECK_INT(out[1].scheduled_secs, 8 * DAY);
+    CHECK_INT(out[2].scheduled_secs, 9 * DAY);
+    CHECK_INT(out[3].scheduled_secs, 13 * DAY);
+    CHECK_NEAR(out[1].stability, out[2].stability, 0);
+}
+
+/* What a grade button shows is what that grade does: fsrs_card_review gives preview[g], for
+ * cards new, learning, in review and relearning, with and without learning steps. */
+static void card_review_should_apply_the_interval_the_preview_showed(void)
+{
+    for (int steps = 0; steps < 2; steps++) {
+        FsrsParams p;
+        fsrs_params_default(&p);
+        if (!steps)
+            p.learning_step_count = p.relearning_step_count = 0;
+        static const int path[] = {3, 3, 1, 3, 2, 4, 1, 1, 3, 4};
+        FsrsCard c;
+        int64_t now = 1767225600;
+        fsrs_card_init(&c, now);
+        for (size_t i = 0; i < sizeof path / sizeof *path; i++) {
+            FsrsCard out[4];
+            fsrs_card_preview(&p, &c, now, out);
+            for (int g = 0; g < 4; g++) {
+                FsrsCard r = c;
+                fsrs_card_review(&p, &r, (FsrsGrade)(g + 1), now);
+                CHECK_INT(r.due, out[g].due);
+                CHECK_INT(r.state, out[g].state);
+                CHECK_INT(r.step, out[g].step);
+                CHECK_NEAR(r.stability, out[g].stability, 0);
+                if (g > 0 && out[g - 1].state == FSRS_STATE_REVIEW)
+                    CHECK(out[g - 1].scheduled_secs < out[g].scheduled_secs);
+            }
+            fsrs_card_review(&p, &c, (FsrsGrade)path[i], now);
+            now = c.due;
+        }
+    }
+}
+
 static void parameter_counts_other_than_19_or_21_should_be_refused(void)
 {
     FsrsParams p;
@@ -360,6 +499,12 @@ int main(void)
     RUN(repeated_lapses_should_keep_stability_above_the_minimum);
     RUN(learning_steps_should_schedule_in_minutes_then_graduate);
     RUN(no_learning_steps_should_go_straight_to_review);
+    RUN(next_intervals_should_be_strictly_increasing_for_a_new_card);
+    RUN(next_intervals_should_match_ts_fsrs_long_term_scheduler);
+    RUN(next_intervals_should_keep_each_grades_memory_state);
+    RUN(next_intervals_should_be_strictly_increasing_for_any_state);
+    RUN(card_preview_should_offer_strictly_increasing_intervals_in_review);
+    RUN(card_review_should_apply_the_interval_the_preview_showed);
     RUN(parameter_counts_other_than_19_or_21_should_be_refused);
     return CHECK_DONE();
 }
