@@ -715,6 +715,28 @@ static void review_due_list_should_filter_by_mode_and_order_by_due(void)
     free(dir);
 }
 
+static void review_due_list_should_report_a_query_that_fails_midway(void)
+{
+    char *dir = fresh_dir("due_list_fails");
+    Store *s = open_store(dir);
+    int64_t p = 0;
+    CHECK_INT(store_profile_create(s, "Lena", T0, &p), STORE_OK);
+    StoreAnswer a = answer(p, "aigun-1858", 3, T0);
+    CHECK_INT(store_answer_record(s, &a, NULL, NULL), STORE_OK);
+    StoreMemory list[8];
+    size_t n = 99;
+    /* An interrupted statement is an error, never an empty (and so "nothing due") list. */
+    store_debug_interrupt_steps(s, true);
+    StoreError err = store_review_due_list(s, p, T0 + 400 * 86400, -1, list, 8, &n);
+    store_debug_interrupt_steps(s, false);
+    CHECK(err != STORE_OK);
+    CHECK_INT(n, 0);
+    CHECK_INT(store_review_due_list(s, p, T0 + 400 * 86400, -1, list, 8, &n), STORE_OK);
+    CHECK_INT(n, 1);
+    store_close(s);
+    free(dir);
+}
+
 int main(void)
 {
     RUN(open_should_create_a_wal_database_at_the_current_version);
@@ -734,5 +756,6 @@ int main(void)
     RUN(export_should_write_rfc4180_csv_with_bom_and_every_kind);
     RUN(default_user_dir_should_follow_the_environment);
     RUN(review_due_list_should_filter_by_mode_and_order_by_due);
+    RUN(review_due_list_should_report_a_query_that_fails_midway);
     return CHECK_DONE();
 }

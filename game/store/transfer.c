@@ -6,7 +6,7 @@
  * clash with the other computer's). Import checks every key against the table's columns, runs in
  * one transaction and creates a new profile: a bad file changes nothing. */
 #include "base/compiler.h"
-#include "store/store_internal.h"
+#include "store/internal.h"
 
 #include "base/util.h"
 

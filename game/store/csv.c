@@ -1,7 +1,7 @@
 /* CSV export of results for teachers and players: RFC 4180 quoting, UTF-8 with a BOM so Excel
  * reads the Cyrillic and Chinese names right, CRLF line ends, one header row and a `kind`
  * column (answer | level | classroom) so one file holds every kind of row. Written atomically. */
-#include "store/store_internal.h"
+#include "store/internal.h"
 
 #include "base/util.h"
 
