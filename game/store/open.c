@@ -398,9 +398,9 @@ static int interrupt_step(void *unused)
     return 1;
 }
 
-void store_debug_interrupt_steps(Store *store, bool on)
+void store_debug_interrupt_steps(Store *store, int after_ops)
 {
-    sqlite3_progress_handler(store->db, on ? 1 : 0, on ? interrupt_step : NULL, NULL);
+    sqlite3_progress_handler(store->db, after_ops, after_ops > 0 ? interrupt_step : NULL, NULL);
 }
 
 StoreError store_debug_create_at_version(const char *db_path, int version)

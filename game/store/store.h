@@ -240,9 +240,10 @@ int store_schema_version(Store *store);
 /* Runs SQL on the open database (e.g. PRAGMA max_page_count to make SQLite report a full
  * disk, PRAGMA query_only to make it refuse writes). */
 StoreError store_debug_exec(Store *store, const char *sql);
-/* While on, every SQL statement is interrupted as it runs (SQLITE_INTERRUPT), so a query's
- * error path can be checked. */
-void store_debug_interrupt_steps(Store *store, bool on);
+/* From now on, a statement that runs more than after_ops virtual-machine steps is interrupted
+ * (SQLITE_INTERRUPT), so a long query's error path can be checked while short ones still run;
+ * 0 turns it off. */
+void store_debug_interrupt_steps(Store *store, int after_ops);
 /* Creates db_path with the migration steps 1..version only (to test each migration). */
 StoreError store_debug_create_at_version(const char *db_path, int version);
 
